@@ -1,0 +1,1 @@
+"""Helpers with no models: settings parsing, tokens, text."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MentoringConfig(AppConfig):
+    name = "peerpath.mentoring"
+    verbose_name = "Mentoring and peer support"
