@@ -33,6 +33,11 @@ INSTALLED_APPS = [
     "peerpath",
     "peerpath.accounts",
     "peerpath.frameworks",
+    "peerpath.drafts",
+    "peerpath.assessments",
+    "peerpath.portfolio",
+    "peerpath.programmes",
+    "peerpath.badges",
     "peerpath.mentoring",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -42,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +152,14 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Peerpath <peerpath@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks -------------------------------------------------------------------
+# Django's Tasks framework with the database backend: no extra server. `peerpath worker`
+# runs them; TASKS_IMMEDIATE=true runs each task at once in the web process instead.
+if env_bool("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

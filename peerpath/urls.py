@@ -21,6 +21,12 @@ urlpatterns = [
         name="framework-upload",
     ),
     path("frameworks/", include("peerpath.frameworks.urls")),
+    path("drafts/", include("peerpath.drafts.urls")),
+    path("", include("peerpath.assessments.urls")),  # self-evaluation/ and feedback/
+    path("portfolio/", include("peerpath.portfolio.urls")),
+    path("programmes/", include("peerpath.programmes.urls")),
+    path("badges/", include("peerpath.badges.urls")),
+    path("mentoring/", include("peerpath.mentoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,7 @@
 """Site-wide pages: home, language choice, health check."""
 
+import importlib
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -11,6 +13,24 @@ from peerpath.accounts.access import public
 from peerpath.accounts.models import Membership
 from peerpath.frameworks.models import Framework
 
+# Apps that show a card on the signed-in home page. Each may have a `dashboard` module
+# with `card(request) -> dict | None`; the dict is the context for
+# templates/<app>/_home_card.html, and None hides the card.
+DASHBOARD_APPS = ["mentoring", "portfolio", "assessments", "programmes", "badges"]
+
+
+def dashboard_cards(request) -> list[dict]:
+    cards = []
+    for app in DASHBOARD_APPS:
+        try:
+            module = importlib.import_module(f"peerpath.{app}.dashboard")
+        except ModuleNotFoundError:
+            continue
+        context = module.card(request)
+        if context is not None:
+            cards.append({"template": f"{app}/_home_card.html", **context})
+    return cards
+
 
 @public
 def home(request):
@@ -21,6 +41,7 @@ def home(request):
         request,
         "home.html",
         {
+            "cards": dashboard_cards(request),
             "memberships": memberships,
             "admin_of": [
                 m.organisation for m in memberships if m.role == Membership.Role.ORG_ADMIN

@@ -5,6 +5,8 @@ fails. Outcomes: "ok" 200, "login" redirect to sign in, "redirect" any other red
 "forbidden" 403, "hidden" 404 (we do not admit that a private thing exists).
 """
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -14,7 +16,16 @@ from peerpath.frameworks.services import framework_import
 from tests.conftest import ROLES
 
 OK, LOGIN, REDIRECT, FORBIDDEN, HIDDEN = "ok", "login", "redirect", "forbidden", "hidden"
-STATUS = {OK: 200, LOGIN: 302, REDIRECT: 302, FORBIDDEN: 403, HIDDEN: 404}
+UNAUTHORISED, BAD_REQUEST = "unauthorised", "bad-request"
+STATUS = {
+    OK: 200,
+    LOGIN: 302,
+    REDIRECT: 302,
+    FORBIDDEN: 403,
+    HIDDEN: 404,
+    UNAUTHORISED: 401,
+    BAD_REQUEST: 400,
+}
 EVERYONE = dict.fromkeys(ROLES, OK)
 EVERYONE_REDIRECT = dict.fromkeys(ROLES, REDIRECT)
 SIGNED_IN = {**dict.fromkeys(ROLES, OK), "anonymous": LOGIN}
@@ -78,8 +89,21 @@ ACCESS = {
     "frameworks:item": ("get", {**PUBLISHED, "code": "VIS.1"}, EVERYONE),
     "frameworks:publish": ("post", DRAFT, DRAFT_OWNERS),
     "frameworks:discard": ("post", DRAFT, DRAFT_OWNERS),
+    # Script endpoint: signed-out gets 401 (not a redirect); an empty key is refused.
+    "drafts:save": ("post", {}, {**dict.fromkeys(ROLES, BAD_REQUEST), "anonymous": UNAUTHORISED}),
     "admin:index": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "site_admin": OK}),
 }
+# Each app keeps its own rows in tests/<app>/access_table.py, so adding an app's URLs
+# never means editing this file.
+APP_TABLES = [
+    importlib.import_module(f"tests.{app}.access_table")
+    for app in ["assessments", "portfolio", "programmes", "badges", "mentoring"]
+]
+for _table in APP_TABLES:
+    overlap = set(_table.ACCESS) & set(ACCESS)
+    assert not overlap, f"{_table.__name__} repeats {overlap}"
+    ACCESS.update(_table.ACCESS)
+
 # Django's own admin checks its permissions itself; we test its front door only.
 NOT_WALKED_NAMESPACES = {"admin"}
 
@@ -118,7 +142,7 @@ def test_every_view_declares_who_may_use_it():
 
 
 @pytest.fixture
-def world(people, org, shipped_frameworks):
+def world(people, org, other_org, shipped_frameworks):
     """What the table's URLs point at: a pending invitation, a role, a draft framework."""
     invitation = Invitation.objects.create(
         organisation=org,
@@ -138,7 +162,10 @@ def world(people, org, shipped_frameworks):
         overrides={"slug": DRAFT["slug"], "name": "Northfold values", "version": "1"},
     )
     framework_import(data=data, owner=org, publish=False)
-    return {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
+    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
+    for table in APP_TABLES:
+        placeholders.update(table.world(people, org, other_org))
+    return placeholders
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -1,10 +1,20 @@
+import contextlib
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from .models import Membership
 
 LANGUAGE_NATIVE_NAMES = {"en-gb": "English", "cy": "Cymraeg"}
+
+# The main sections a signed-in person sees, in order: (label, URL name of its index).
+APP_SECTIONS = [
+    (lambda: _("Portfolio"), "portfolio:home"),
+    (lambda: _("Self-evaluation"), "assessments:home"),
+    (lambda: _("Programmes"), "programmes:list"),
+    (lambda: _("Mentoring"), "mentoring:home"),
+]
 
 
 def navigation(request):
@@ -12,6 +22,10 @@ def navigation(request):
     items = [(_("Home"), reverse("home"))]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        for label, url_name in APP_SECTIONS:
+            # A section whose URLs are missing is simply not offered.
+            with contextlib.suppress(NoReverseMatch):
+                items.append((label(), reverse(url_name)))
         items.append((_("Frameworks"), reverse("frameworks:list")))
         items.append((_("Your profile"), reverse("accounts:profile")))
         admin_orgs = user.memberships.filter(role=Membership.Role.ORG_ADMIN).select_related(

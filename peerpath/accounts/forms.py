@@ -3,6 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from peerpath.drafts.widgets import AutosaveTextarea
 from peerpath.lib.forms import Form, GovukFormMixin, ModelForm
 
 from .models import Membership, Profile, User
@@ -50,6 +51,9 @@ class NameForm(ModelForm):
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
 
 
+BIO_DRAFT_KEY = "profile.bio"
+
+
 class ProfileForm(ModelForm):
     expertise_text = forms.CharField(
         label=_("Areas of expertise"),
@@ -63,12 +67,13 @@ class ProfileForm(ModelForm):
         fields = ["job_title", "role_level", "sector", "region", "bio"]
         widgets = {
             "role_level": forms.RadioSelect,
-            "bio": forms.Textarea(attrs={"rows": 5}),
+            "bio": AutosaveTextarea(key=BIO_DRAFT_KEY, attrs={"rows": 5}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["bio"].widget.saved_at = self.instance.updated_at
         self.fields["role_level"].choices = [
             c for c in self.fields["role_level"].choices if c[0] != ""
         ]

@@ -170,8 +170,11 @@ def invitation_accept(
 
 
 def profile_save(*, user_form, profile_form, expertise: list[str]) -> None:
-    """Save the person's name/language and profile together."""
+    """Save the person's name/language and profile together; the bio draft is then spent."""
+    from peerpath.drafts.services import draft_discard
+
     with transaction.atomic():
-        user_form.save()
+        user = user_form.save()
         profile = profile_form.save()
         profile_set_expertise(profile=profile, names=expertise)
+        draft_discard(owner=user, key="profile.bio")

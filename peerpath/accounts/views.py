@@ -8,9 +8,12 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peerpath.drafts.selectors import draft_newer_than
+
 from . import selectors, services
 from .access import org_admin, public, signed_in
 from .forms import (
+    BIO_DRAFT_KEY,
     AcceptInvitationForm,
     InvitationForm,
     NameForm,
@@ -93,6 +96,10 @@ def profile_edit(request):
     else:
         name_form = NameForm(instance=request.user, prefix="person")
         profile_form = ProfileForm(instance=profile, prefix="profile")
+        draft = draft_newer_than(request.user, BIO_DRAFT_KEY, profile.updated_at, profile.bio)
+        if draft is not None:
+            profile_form.initial["bio"] = draft.text
+            messages.info(request, _("We put back the text you had not saved yet."))
     return render(
         request,
         "accounts/profile_edit.html",
