@@ -1,0 +1,1 @@
+"""Forms for mentoring pages, rendered as GOV.UK components by peerpath.lib.forms."""
