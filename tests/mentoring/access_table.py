@@ -114,9 +114,7 @@ def world(people, org, other_org) -> dict:
     from .factories import make_application, make_cohort, make_person, make_scheme
 
     riverside = OrganisationFactory(name="Riverside Libraries", slug="riverside")
-    scheme = make_scheme(
-        org, people["coordinator"], name="Library leaders", open_to="listed"
-    )
+    scheme = make_scheme(org, people["coordinator"], name="Library leaders", open_to="listed")
     scheme.member_organisations.set([riverside])
     cohort = make_cohort(
         scheme, phase=Cohort.Phase.ACTIVE, allow_peer_choice=True, allow_shortlist=True

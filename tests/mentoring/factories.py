@@ -28,9 +28,7 @@ def make_cohort(scheme, *, phase=Cohort.Phase.MATCHING, **fields):
 
 def make_person(*, organisation=None, name=None, email=None):
     n = next(_numbers)
-    user = UserFactory(
-        full_name=name or f"Person {n}", email=email or f"person.{n}@example.org"
-    )
+    user = UserFactory(full_name=name or f"Person {n}", email=email or f"person.{n}@example.org")
     organisation = organisation or OrganisationFactory()
     MembershipFactory(user=user, organisation=organisation, role=Membership.Role.PARTICIPANT)
     return user
