@@ -59,12 +59,18 @@ $(STAMPS)/translations: $(wildcard peerpath/locale/*/LC_MESSAGES/*.po) | $(STAMP
 	$(PY) -m peerpath.lib.compile_translations
 	@touch $@
 
+# WeasyPrint (PDF reports) needs Pango from Debian; most machines have it already.
+$(STAMPS)/system: | $(STAMPS)
+	@ldconfig -p | grep -q libpango-1.0 || { echo "Installing Pango for PDF output"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; }
+	@touch $@
+
 $(STAMPS)/chromium: | $(STAMPS)
 	@test -x /usr/bin/chromium || { echo "Installing Debian's Chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@touch $@
 
-setup: $(STAMPS)/install $(STAMPS)/assets $(STAMPS)/translations
+setup: $(STAMPS)/system $(STAMPS)/install $(STAMPS)/assets $(STAMPS)/translations
 
 # --- the two commands -----------------------------------------------------------------
 run: setup
