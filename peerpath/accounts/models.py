@@ -271,3 +271,14 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.status == "pending"
+
+
+class LoginAttempt(models.Model):
+    """A failed sign-in, kept for a day to slow down guessing (see throttle.py)."""
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    address = models.CharField(max_length=45, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Failed sign-in at {self.at:%Y-%m-%d %H:%M}"
