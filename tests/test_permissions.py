@@ -63,6 +63,7 @@ ACCESS = {
     "accounts:profile-edit": ("get", {}, SIGNED_IN),
     "accounts:invitation": ("get", {"token": "PENDING"}, EVERYONE),
     "orgs:organisation": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
+    "orgs:audit-log": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
     "orgs:invitation-revoke": (
         "post",
         {"org_slug": "northfold", "invitation_id": "INVITATION"},
