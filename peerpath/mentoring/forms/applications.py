@@ -102,6 +102,7 @@ class ApplicationForm(ModelForm):
             self.fields[name] = field
         for name in ["role", "role_level", "nation", "organisation", "goals"]:
             self.fields[name].required = submitting
+        self.fields["capacity"].required = False
         self.order_fields(
             [
                 "organisation",

@@ -41,7 +41,9 @@ class Application(models.Model):
         verbose_name=_("organisation you are applying from"),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    role = models.CharField(_("what you would like"), max_length=10, choices=Role.choices)
+    role = models.CharField(
+        _("what you would like"), max_length=10, choices=Role.choices, blank=True
+    )
     role_level = models.PositiveSmallIntegerField(
         _("your role level"), choices=RoleLevel.choices, null=True, blank=True
     )

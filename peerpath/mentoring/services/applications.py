@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peerpath.accounts.audit import audit_record
 from peerpath.drafts.services import draft_discard
 
 from ..eligibility import application_problems
@@ -72,6 +73,14 @@ def application_decide(*, application: Application, decision: str, reason: str, 
         locked.decided_by = by
         locked.decided_at = timezone.now()
         locked.save()
+        audit_record(
+            actor=by,
+            action="mentoring.application.decided",
+            organisation=locked.cohort.scheme.owner,
+            subject=locked.applicant,
+            obj=locked,
+            summary=f"{locked.get_status_display()}: application to {locked.cohort}",
+        )
         notify("application-decided", locked, [locked.applicant])
     return locked
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peerpath.accounts.audit import audit_record
+
 from .. import matching_adapter
 from ..eligibility import ended_pairs, pair_problems
 from ..models import Application, Cohort, DraftPair, MatchExclusion, MatchRun, Pairing
@@ -193,4 +195,11 @@ def drafts_publish(*, cohort: Cohort, by) -> list[Pairing]:
                     [_("%(mentee)s with %(mentor)s:") % names, *error.messages]
                 ) from None
         cohort.draft_pairs.all().delete()
+        audit_record(
+            actor=by,
+            action="mentoring.pairs.published",
+            organisation=cohort.scheme.owner,
+            obj=cohort,
+            summary=f"Published {len(made)} pairs in {cohort}",
+        )
     return made

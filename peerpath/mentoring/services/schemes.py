@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from peerpath.accounts.audit import audit_record
 from peerpath.accounts.models import User, UserManager
 from peerpath.frameworks.models import Framework
 
@@ -68,7 +69,7 @@ def scheme_create(*, owner, created_by: User, members=(), **fields) -> Scheme:
     return scheme
 
 
-def staff_add(*, scheme: Scheme, email: str, role: str) -> SchemeStaff:
+def staff_add(*, scheme: Scheme, email: str, role: str, by=None) -> SchemeStaff:
     """Give someone with an account a role in running the scheme (or change their role)."""
     user = User.objects.filter(email=UserManager.normalize_email(email), is_active=True).first()
     if user is None:
@@ -79,13 +80,22 @@ def staff_add(*, scheme: Scheme, email: str, role: str) -> SchemeStaff:
             )
             % {"email": email}
         )
-    staff, _created = SchemeStaff.objects.update_or_create(
-        scheme=scheme, user=user, defaults={"role": role}
-    )
+    with transaction.atomic():
+        staff, _created = SchemeStaff.objects.update_or_create(
+            scheme=scheme, user=user, defaults={"role": role}
+        )
+        audit_record(
+            actor=by,
+            action="mentoring.staff.added",
+            organisation=scheme.owner,
+            subject=user,
+            obj=scheme,
+            summary=f"{staff.get_role_display()} of {scheme.name}",
+        )
     return staff
 
 
-def staff_remove(*, staff: SchemeStaff) -> None:
+def staff_remove(*, staff: SchemeStaff, by=None) -> None:
     """Remove a staff role, keeping at least one coordinator."""
     with transaction.atomic():
         coordinators = SchemeStaff.objects.select_for_update().filter(
@@ -93,6 +103,14 @@ def staff_remove(*, staff: SchemeStaff) -> None:
         )
         if staff.role == SchemeStaff.Role.COORDINATOR and coordinators.count() <= 1:
             raise ValidationError(_("A scheme must keep at least one coordinator."))
+        audit_record(
+            actor=by,
+            action="mentoring.staff.removed",
+            organisation=staff.scheme.owner,
+            subject=staff.user,
+            obj=staff.scheme,
+            summary=f"No longer {staff.get_role_display().lower()} of {staff.scheme.name}",
+        )
         staff.delete()
 
 

@@ -49,9 +49,15 @@ def session_log(*, session: Session, by, themes, notes: str) -> Session:
     is asked to confirm; a change to a confirmed session updates both learning logs."""
     pairing = session.pairing
     _require_active(pairing)
+    if session.status == Session.Status.CANCELLED:
+        raise ValidationError(_("This session was cancelled."))
     if session.starts_at > timezone.now():
         raise ValidationError(_("You can log a session once it has happened."))
     with transaction.atomic():
+        if session.pk:  # the stored state decides, not a possibly stale copy
+            stored = Session.objects.select_for_update().get(pk=session.pk)
+            session.status, session.logged_by = stored.status, stored.logged_by
+            session.confirmed_by, session.confirmed_at = stored.confirmed_by, stored.confirmed_at
         was_confirmed = session.status == Session.Status.CONFIRMED
         if not was_confirmed:
             session.status = Session.Status.LOGGED

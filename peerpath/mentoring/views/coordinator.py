@@ -53,7 +53,9 @@ def scheme_manage(request, scheme):
         form = SchemeForm(instance=scheme, prefix="scheme")
         if staff_form.is_valid():
             try:
-                added = services.staff_add(scheme=scheme, **staff_form.cleaned_data)
+                added = services.staff_add(
+                    scheme=scheme, by=request.user, **staff_form.cleaned_data
+                )
             except ValidationError as error:
                 add_errors(staff_form, error)
             else:
@@ -83,7 +85,7 @@ def scheme_manage(request, scheme):
 def staff_remove(request, scheme, staff_id):
     staff = get_object_or_404(SchemeStaff, pk=staff_id, scheme=scheme)
     try:
-        services.staff_remove(staff=staff)
+        services.staff_remove(staff=staff, by=request.user)
     except ValidationError as error:
         show_errors(request, error)
     else:
