@@ -72,11 +72,12 @@ def test_an_expired_invitation_cannot_be_accepted_and_changes_nothing(peer_cohor
     theirs = make_application(peer_cohort, PEER)
     invitation = services.peer_invite(inviter=mine, email=theirs.applicant.email)
 
-    with time_machine.travel(timezone.now() + timedelta(days=peer_cohort.response_days + 1)):
-        with pytest.raises(ValidationError, match="can no longer be answered"):
-            services.peer_invitation_answer(
-                invitation=invitation, user=theirs.applicant, accept=True
-            )
+    later = timezone.now() + timedelta(days=peer_cohort.response_days + 1)
+    with (
+        time_machine.travel(later),
+        pytest.raises(ValidationError, match="can no longer be answered"),
+    ):
+        services.peer_invitation_answer(invitation=invitation, user=theirs.applicant, accept=True)
 
     assert not Pairing.objects.exists()
 

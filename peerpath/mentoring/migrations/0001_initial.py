@@ -8,412 +8,1369 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_auditevent'),
-        ('frameworks', '0001_initial'),
+        ("accounts", "0003_auditevent"),
+        ("frameworks", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=60, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(600)], verbose_name='length in minutes')),
-                ('format', models.CharField(choices=[('in-person', 'In person'), ('online', 'Online'), ('phone', 'By phone'), ('mixed', 'A mix')], default='online', max_length=20, verbose_name='how you met')),
-                ('own_themes', models.CharField(blank=True, max_length=300, verbose_name='your own themes')),
-                ('actions', models.TextField(blank=True, verbose_name='actions agreed')),
-                ('evidence', models.TextField(blank=True, verbose_name='what evidence do I have?')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('logged', 'Waiting for the other person to confirm'), ('confirmed', 'Confirmed'), ('cancelled', 'Cancelled')], default='planned', max_length=20)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('logged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=60,
+                        validators=[
+                            django.core.validators.MinValueValidator(5),
+                            django.core.validators.MaxValueValidator(600),
+                        ],
+                        verbose_name="length in minutes",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in-person", "In person"),
+                            ("online", "Online"),
+                            ("phone", "By phone"),
+                            ("mixed", "A mix"),
+                        ],
+                        default="online",
+                        max_length=20,
+                        verbose_name="how you met",
+                    ),
+                ),
+                (
+                    "own_themes",
+                    models.CharField(blank=True, max_length=300, verbose_name="your own themes"),
+                ),
+                ("actions", models.TextField(blank=True, verbose_name="actions agreed")),
+                ("evidence", models.TextField(blank=True, verbose_name="what evidence do I have?")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("logged", "Waiting for the other person to confirm"),
+                            ("confirmed", "Confirmed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_at'],
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name of the round')),
-                ('phase', models.CharField(choices=[('setup', 'Being set up'), ('applications', 'Applications open'), ('training', 'Training'), ('matching', 'Matching'), ('active', 'Pairs meeting'), ('closing', 'Closing'), ('evaluation', 'Evaluation'), ('finished', 'Finished')], default='setup', max_length=20)),
-                ('applications_open', models.DateField(blank=True, null=True, verbose_name='applications open')),
-                ('applications_close', models.DateField(blank=True, null=True, verbose_name='applications close')),
-                ('training_by', models.DateField(blank=True, null=True, verbose_name='training done by')),
-                ('matching_by', models.DateField(blank=True, null=True, verbose_name='pairs announced by')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='pairs finish by')),
-                ('evaluation_by', models.DateField(blank=True, null=True, verbose_name='evaluation done by')),
-                ('topics', models.JSONField(blank=True, default=list, verbose_name='topics people can want or offer')),
-                ('availability_options', models.JSONField(blank=True, default=list, verbose_name='availability choices')),
-                ('extra_questions', models.JSONField(blank=True, default=list, verbose_name='your own questions')),
-                ('rolling_applications', models.BooleanField(default=False, verbose_name='accept applications while pairs are meeting')),
-                ('auto_accept', models.BooleanField(default=False, verbose_name='accept eligible applications straight away')),
-                ('eligible_nations', models.JSONField(blank=True, default=list, verbose_name='nations')),
-                ('min_role_level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='lowest role level')),
-                ('emerging_leaders_welcome', models.BooleanField(default=False, verbose_name='emerging leaders below that level may apply')),
-                ('training_required', models.BooleanField(default=True, verbose_name='training before matching')),
-                ('allow_peer_choice', models.BooleanField(default=False, verbose_name='people may choose their own peer')),
-                ('allow_shortlist', models.BooleanField(default=False, verbose_name='mentees may pick from a shortlist of mentors')),
-                ('shortlist_size', models.PositiveSmallIntegerField(default=3, verbose_name='mentors on a shortlist')),
-                ('response_days', models.PositiveSmallIntegerField(default=7, verbose_name='days to answer a request or invitation')),
-                ('max_capacity', models.PositiveSmallIntegerField(default=2, verbose_name='most people one mentor or peer may take on')),
-                ('weight_topics', models.FloatField(default=1.0, verbose_name='topics in common')),
-                ('weight_capabilities', models.FloatField(default=1.0, verbose_name='development areas met by strengths')),
-                ('weight_region', models.FloatField(default=0.5, verbose_name='same region')),
-                ('weight_availability', models.FloatField(default=1.0, verbose_name='availability in common')),
-                ('quiet_weeks', models.PositiveSmallIntegerField(default=6, verbose_name='flag pairs with no session for (weeks)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('started_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_rounds', to='mentoring.cohort')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name of the round")),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("setup", "Being set up"),
+                            ("applications", "Applications open"),
+                            ("training", "Training"),
+                            ("matching", "Matching"),
+                            ("active", "Pairs meeting"),
+                            ("closing", "Closing"),
+                            ("evaluation", "Evaluation"),
+                            ("finished", "Finished"),
+                        ],
+                        default="setup",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "applications_open",
+                    models.DateField(blank=True, null=True, verbose_name="applications open"),
+                ),
+                (
+                    "applications_close",
+                    models.DateField(blank=True, null=True, verbose_name="applications close"),
+                ),
+                (
+                    "training_by",
+                    models.DateField(blank=True, null=True, verbose_name="training done by"),
+                ),
+                (
+                    "matching_by",
+                    models.DateField(blank=True, null=True, verbose_name="pairs announced by"),
+                ),
+                (
+                    "planned_end",
+                    models.DateField(blank=True, null=True, verbose_name="pairs finish by"),
+                ),
+                (
+                    "evaluation_by",
+                    models.DateField(blank=True, null=True, verbose_name="evaluation done by"),
+                ),
+                (
+                    "topics",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="topics people can want or offer"
+                    ),
+                ),
+                (
+                    "availability_options",
+                    models.JSONField(blank=True, default=list, verbose_name="availability choices"),
+                ),
+                (
+                    "extra_questions",
+                    models.JSONField(blank=True, default=list, verbose_name="your own questions"),
+                ),
+                (
+                    "rolling_applications",
+                    models.BooleanField(
+                        default=False, verbose_name="accept applications while pairs are meeting"
+                    ),
+                ),
+                (
+                    "auto_accept",
+                    models.BooleanField(
+                        default=False, verbose_name="accept eligible applications straight away"
+                    ),
+                ),
+                (
+                    "eligible_nations",
+                    models.JSONField(blank=True, default=list, verbose_name="nations"),
+                ),
+                (
+                    "min_role_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="lowest role level"
+                    ),
+                ),
+                (
+                    "emerging_leaders_welcome",
+                    models.BooleanField(
+                        default=False, verbose_name="emerging leaders below that level may apply"
+                    ),
+                ),
+                (
+                    "training_required",
+                    models.BooleanField(default=True, verbose_name="training before matching"),
+                ),
+                (
+                    "allow_peer_choice",
+                    models.BooleanField(
+                        default=False, verbose_name="people may choose their own peer"
+                    ),
+                ),
+                (
+                    "allow_shortlist",
+                    models.BooleanField(
+                        default=False, verbose_name="mentees may pick from a shortlist of mentors"
+                    ),
+                ),
+                (
+                    "shortlist_size",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="mentors on a shortlist"
+                    ),
+                ),
+                (
+                    "response_days",
+                    models.PositiveSmallIntegerField(
+                        default=7, verbose_name="days to answer a request or invitation"
+                    ),
+                ),
+                (
+                    "max_capacity",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="most people one mentor or peer may take on"
+                    ),
+                ),
+                ("weight_topics", models.FloatField(default=1.0, verbose_name="topics in common")),
+                (
+                    "weight_capabilities",
+                    models.FloatField(
+                        default=1.0, verbose_name="development areas met by strengths"
+                    ),
+                ),
+                ("weight_region", models.FloatField(default=0.5, verbose_name="same region")),
+                (
+                    "weight_availability",
+                    models.FloatField(default=1.0, verbose_name="availability in common"),
+                ),
+                (
+                    "quiet_weeks",
+                    models.PositiveSmallIntegerField(
+                        default=6, verbose_name="flag pairs with no session for (weeks)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "started_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="next_rounds",
+                        to="mentoring.cohort",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['scheme', '-created_at'],
+                "ordering": ["scheme", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Not sent yet'), ('submitted', 'Waiting for a decision'), ('accepted', 'Accepted'), ('waitlisted', 'On the waiting list'), ('declined', 'Not offered a place'), ('withdrawn', 'Withdrawn')], default='draft', max_length=20)),
-                ('role', models.CharField(blank=True, choices=[('mentee', 'I would like a mentor'), ('mentor', 'I would like to mentor someone'), ('peer', 'I would like a peer')], max_length=10, verbose_name='what you would like')),
-                ('role_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Practitioner'), (2, 'Supervisor or team leader'), (3, 'Middle manager'), (4, 'Head of service'), (5, 'Senior or chief officer')], null=True, verbose_name='your role level')),
-                ('emerging_leader', models.BooleanField(blank=True, help_text='You are thinking of applying for a head of service role in the next 12 months, or you lead a major project or large-scale change now.', null=True, verbose_name='emerging leader')),
-                ('nation', models.CharField(blank=True, choices=[('england', 'England'), ('northern-ireland', 'Northern Ireland'), ('scotland', 'Scotland'), ('wales', 'Wales'), ('crown-dependencies', 'Crown Dependencies'), ('outside-uk', 'Outside the UK')], max_length=30, verbose_name='nation')),
-                ('region', models.CharField(blank=True, max_length=100, verbose_name='region')),
-                ('topics', models.JSONField(blank=True, default=list)),
-                ('availability', models.JSONField(blank=True, default=list)),
-                ('capacity', models.PositiveSmallIntegerField(default=1, verbose_name='how many people you could take on')),
-                ('goals', models.TextField(blank=True, verbose_name='what you hope to get from it')),
-                ('line_manager_email', models.EmailField(blank=True, max_length=254, verbose_name="your line manager's email address")),
-                ('conflicts', models.TextField(blank=True, help_text='Email addresses of anyone with a conflict of interest, for example someone you manage or are in a dispute with. Only the coordinators see this.', verbose_name='people you should not be paired with')),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('confidence', models.JSONField(blank=True, default=dict)),
-                ('training_exempt', models.BooleanField(default=False, help_text='For example, trained in an earlier round.', verbose_name='trained already')),
-                ('wants_rematch', models.BooleanField(default=False)),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentoring_applications', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='organisation you are applying from')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='mentoring.cohort')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Not sent yet"),
+                            ("submitted", "Waiting for a decision"),
+                            ("accepted", "Accepted"),
+                            ("waitlisted", "On the waiting list"),
+                            ("declined", "Not offered a place"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("mentee", "I would like a mentor"),
+                            ("mentor", "I would like to mentor someone"),
+                            ("peer", "I would like a peer"),
+                        ],
+                        max_length=10,
+                        verbose_name="what you would like",
+                    ),
+                ),
+                (
+                    "role_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Practitioner"),
+                            (2, "Supervisor or team leader"),
+                            (3, "Middle manager"),
+                            (4, "Head of service"),
+                            (5, "Senior or chief officer"),
+                        ],
+                        null=True,
+                        verbose_name="your role level",
+                    ),
+                ),
+                (
+                    "emerging_leader",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="You are thinking of applying for a head of service role in the next 12 months, or you lead a major project or large-scale change now.",
+                        null=True,
+                        verbose_name="emerging leader",
+                    ),
+                ),
+                (
+                    "nation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("england", "England"),
+                            ("northern-ireland", "Northern Ireland"),
+                            ("scotland", "Scotland"),
+                            ("wales", "Wales"),
+                            ("crown-dependencies", "Crown Dependencies"),
+                            ("outside-uk", "Outside the UK"),
+                        ],
+                        max_length=30,
+                        verbose_name="nation",
+                    ),
+                ),
+                ("region", models.CharField(blank=True, max_length=100, verbose_name="region")),
+                ("topics", models.JSONField(blank=True, default=list)),
+                ("availability", models.JSONField(blank=True, default=list)),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="how many people you could take on"
+                    ),
+                ),
+                (
+                    "goals",
+                    models.TextField(blank=True, verbose_name="what you hope to get from it"),
+                ),
+                (
+                    "line_manager_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="your line manager's email address"
+                    ),
+                ),
+                (
+                    "conflicts",
+                    models.TextField(
+                        blank=True,
+                        help_text="Email addresses of anyone with a conflict of interest, for example someone you manage or are in a dispute with. Only the coordinators see this.",
+                        verbose_name="people you should not be paired with",
+                    ),
+                ),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                ("confidence", models.JSONField(blank=True, default=dict)),
+                (
+                    "training_exempt",
+                    models.BooleanField(
+                        default=False,
+                        help_text="For example, trained in an earlier round.",
+                        verbose_name="trained already",
+                    ),
+                ),
+                ("wants_rematch", models.BooleanField(default=False)),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reason")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentoring_applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="organisation you are applying from",
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="mentoring.cohort",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['applicant__full_name'],
+                "ordering": ["applicant__full_name"],
             },
         ),
         migrations.CreateModel(
-            name='DraftPair',
+            name="DraftPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(default=0)),
-                ('breakdown', models.JSONField(default=list)),
-                ('pinned', models.BooleanField(default=False)),
-                ('chosen_by_hand', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='draft_pairs', to='mentoring.cohort')),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.application')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(default=0)),
+                ("breakdown", models.JSONField(default=list)),
+                ("pinned", models.BooleanField(default=False)),
+                ("chosen_by_hand", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="draft_pairs",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-pinned', '-score', 'mentee__applicant__full_name'],
+                "ordering": ["-pinned", "-score", "mentee__applicant__full_name"],
             },
         ),
         migrations.CreateModel(
-            name='MatchExclusion',
+            name="MatchExclusion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exclusions', to='mentoring.cohort')),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.application')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exclusions",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MatchRun',
+            name="MatchRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('run_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('engine', models.CharField(max_length=40)),
-                ('total_score', models.FloatField(default=0)),
-                ('unmatched', models.JSONField(default=list)),
-                ('cohort', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='match_run', to='mentoring.cohort')),
-                ('run_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("run_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("engine", models.CharField(max_length=40)),
+                ("total_score", models.FloatField(default=0)),
+                ("unmatched", models.JSONField(default=list)),
+                (
+                    "cohort",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="match_run",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "run_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MentorRequest',
+            name="MentorRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('expired', 'No answer in time'), ('withdrawn', 'Withdrawn')], default='pending', max_length=20)),
-                ('message', models.TextField(blank=True, max_length=2000, verbose_name='a message with your request')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answer_note', models.TextField(blank=True, max_length=2000)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentor_requests', to='mentoring.cohort')),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requests_made', to='mentoring.application')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requests_had', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("expired", "No answer in time"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="a message with your request"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("answer_note", models.TextField(blank=True, max_length=2000)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentor_requests",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requests_made",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requests_had",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Pairing',
+            name="Pairing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('how_made', models.CharField(choices=[('coordinator', 'Matched by the coordinator'), ('peer-choice', 'Chose each other'), ('shortlist', 'Chosen from a shortlist')], max_length=20)),
-                ('status', models.CharField(choices=[('agreeing', 'Agreeing how to work together'), ('active', 'Meeting'), ('ended-early', 'Ended early'), ('closed', 'Finished')], default='agreeing', max_length=20)),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('breakdown', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('end_reason', models.CharField(blank=True, choices=[('not-a-fit', 'It is not the right fit'), ('circumstances', 'Circumstances have changed'), ('goals-met', 'The goals have been met early'), ('no-time', 'There is no time to meet'), ('other', 'Another reason')], max_length=20)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairings', to='mentoring.cohort')),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('made_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairings_as_mentee', to=settings.AUTH_USER_MODEL)),
-                ('mentee_application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='mentoring.application')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairings_as_mentor', to=settings.AUTH_USER_MODEL)),
-                ('mentor_application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "how_made",
+                    models.CharField(
+                        choices=[
+                            ("coordinator", "Matched by the coordinator"),
+                            ("peer-choice", "Chose each other"),
+                            ("shortlist", "Chosen from a shortlist"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("agreeing", "Agreeing how to work together"),
+                            ("active", "Meeting"),
+                            ("ended-early", "Ended early"),
+                            ("closed", "Finished"),
+                        ],
+                        default="agreeing",
+                        max_length=20,
+                    ),
+                ),
+                ("score", models.FloatField(blank=True, null=True)),
+                ("breakdown", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("not-a-fit", "It is not the right fit"),
+                            ("circumstances", "Circumstances have changed"),
+                            ("goals-met", "The goals have been met early"),
+                            ("no-time", "There is no time to meet"),
+                            ("other", "Another reason"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pairings",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "made_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pairings_as_mentee",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mentee_application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pairings_as_mentor",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mentor_application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ClosingReview',
+            name="ClosingReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('goals_met', models.CharField(choices=[('yes', 'Yes'), ('partly', 'Partly'), ('no', 'No')], max_length=10, verbose_name='did you meet the goals you set?')),
-                ('what_changed', models.TextField(blank=True, verbose_name='what has changed for you')),
-                ('confidence', models.JSONField(blank=True, default=dict)),
-                ('testimonial', models.TextField(blank=True, verbose_name='a few words for others thinking of joining')),
-                ('testimonial_consent', models.BooleanField(default=False, verbose_name='You may publish my words with my name, job title and organisation')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pairing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='mentoring.pairing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "goals_met",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("partly", "Partly"), ("no", "No")],
+                        max_length=10,
+                        verbose_name="did you meet the goals you set?",
+                    ),
+                ),
+                (
+                    "what_changed",
+                    models.TextField(blank=True, verbose_name="what has changed for you"),
+                ),
+                ("confidence", models.JSONField(blank=True, default=dict)),
+                (
+                    "testimonial",
+                    models.TextField(
+                        blank=True, verbose_name="a few words for others thinking of joining"
+                    ),
+                ),
+                (
+                    "testimonial_consent",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="You may publish my words with my name, job title and organisation",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="mentoring.pairing",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(blank=True, help_text='Agree something that is not onerous, e.g. once a month; meet more often when needed.', max_length=120, verbose_name='how often you will meet')),
-                ('session_minutes', models.PositiveSmallIntegerField(default=60, validators=[django.core.validators.MinValueValidator(15), django.core.validators.MaxValueValidator(480)], verbose_name='how long a session lasts (minutes)')),
-                ('format', models.CharField(choices=[('in-person', 'In person'), ('online', 'Online'), ('phone', 'By phone'), ('mixed', 'A mix')], default='online', max_length=20, verbose_name='how you will meet')),
-                ('confidentiality', models.TextField(blank=True, verbose_name='confidentiality and its limits')),
-                ('boundaries', models.TextField(blank=True, verbose_name='boundaries')),
-                ('commit_professional_learning', models.BooleanField(default=False, verbose_name='We will work reflectively and share information, skills and practice to improve what we offer the people we serve.')),
-                ('commit_self_care', models.BooleanField(default=False, verbose_name="We will look after our own and each other's safety, health and wellbeing.")),
-                ('goals', models.TextField(blank=True, verbose_name='goals for the relationship')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='planned end date')),
-                ('mentor_signed_at', models.DateTimeField(blank=True, null=True)),
-                ('mentee_signed_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pairing', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='agreement', to='mentoring.pairing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        blank=True,
+                        help_text="Agree something that is not onerous, e.g. once a month; meet more often when needed.",
+                        max_length=120,
+                        verbose_name="how often you will meet",
+                    ),
+                ),
+                (
+                    "session_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=60,
+                        validators=[
+                            django.core.validators.MinValueValidator(15),
+                            django.core.validators.MaxValueValidator(480),
+                        ],
+                        verbose_name="how long a session lasts (minutes)",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in-person", "In person"),
+                            ("online", "Online"),
+                            ("phone", "By phone"),
+                            ("mixed", "A mix"),
+                        ],
+                        default="online",
+                        max_length=20,
+                        verbose_name="how you will meet",
+                    ),
+                ),
+                (
+                    "confidentiality",
+                    models.TextField(blank=True, verbose_name="confidentiality and its limits"),
+                ),
+                ("boundaries", models.TextField(blank=True, verbose_name="boundaries")),
+                (
+                    "commit_professional_learning",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="We will work reflectively and share information, skills and practice to improve what we offer the people we serve.",
+                    ),
+                ),
+                (
+                    "commit_self_care",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="We will look after our own and each other's safety, health and wellbeing.",
+                    ),
+                ),
+                ("goals", models.TextField(blank=True, verbose_name="goals for the relationship")),
+                (
+                    "planned_end",
+                    models.DateField(blank=True, null=True, verbose_name="planned end date"),
+                ),
+                ("mentor_signed_at", models.DateTimeField(blank=True, null=True)),
+                ("mentee_signed_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agreement",
+                        to="mentoring.pairing",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PeerInvitation',
+            name="PeerInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('expired', 'No answer in time'), ('withdrawn', 'Withdrawn')], default='pending', max_length=20)),
-                ('message', models.TextField(blank=True, max_length=2000, verbose_name='a message with your request')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answer_note', models.TextField(blank=True, max_length=2000)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_invitations', to='mentoring.cohort')),
-                ('invitee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_invitations', to=settings.AUTH_USER_MODEL)),
-                ('inviter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("expired", "No answer in time"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="a message with your request"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("answer_note", models.TextField(blank=True, max_length=2000)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_invitations",
+                        to="mentoring.cohort",
+                    ),
+                ),
+                (
+                    "invitee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_invitations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inviter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='places', to='mentoring.application')),
-                ('pairing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='places', to='mentoring.pairing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="places",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="places",
+                        to="mentoring.pairing",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Scheme',
+            name="Scheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name of the scheme')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='short name for web addresses')),
-                ('kind', models.CharField(choices=[('mentoring', 'Mentoring (a mentor and a mentee)'), ('peer-support', 'Peer support (two peers)'), ('co-coaching', 'Co-coaching (two peers coach each other)')], max_length=20, verbose_name='kind of scheme')),
-                ('summary', models.CharField(help_text='One or two sentences people see before they apply.', max_length=300, verbose_name='summary')),
-                ('description', models.TextField(blank=True, help_text='Purpose, what it asks of people, who to contact. You can use Markdown.', verbose_name='about the scheme')),
-                ('open_to', models.CharField(choices=[('any', 'People from any organisation'), ('listed', 'People from the organisations listed (a consortium)')], default='any', max_length=10, verbose_name='who may join')),
-                ('forbid_same_organisation', models.BooleanField(default=True, verbose_name='pair people only across organisations')),
-                ('mentor_level_at_least_mentee', models.BooleanField(default=True, verbose_name="a mentor's role level must be at or above the mentee's")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('evaluation_framework', models.ForeignKey(blank=True, help_text="Asked when people apply and again when they close: the baseline and the final view. Matching uses it too: a mentee's areas to develop against a mentor's strengths.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='frameworks.framework', verbose_name='capabilities people rate their confidence in')),
-                ('member_organisations', models.ManyToManyField(blank=True, related_name='+', to='accounts.organisation', verbose_name='organisations in the scheme')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentoring_schemes', to='accounts.organisation')),
-                ('theme_framework', models.ForeignKey(blank=True, limit_choices_to={'kind': 'themes'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='frameworks.framework', verbose_name='discussion themes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name of the scheme")),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=80, unique=True, verbose_name="short name for web addresses"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mentoring", "Mentoring (a mentor and a mentee)"),
+                            ("peer-support", "Peer support (two peers)"),
+                            ("co-coaching", "Co-coaching (two peers coach each other)"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of scheme",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two sentences people see before they apply.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Purpose, what it asks of people, who to contact. You can use Markdown.",
+                        verbose_name="about the scheme",
+                    ),
+                ),
+                (
+                    "open_to",
+                    models.CharField(
+                        choices=[
+                            ("any", "People from any organisation"),
+                            ("listed", "People from the organisations listed (a consortium)"),
+                        ],
+                        default="any",
+                        max_length=10,
+                        verbose_name="who may join",
+                    ),
+                ),
+                (
+                    "forbid_same_organisation",
+                    models.BooleanField(
+                        default=True, verbose_name="pair people only across organisations"
+                    ),
+                ),
+                (
+                    "mentor_level_at_least_mentee",
+                    models.BooleanField(
+                        default=True,
+                        verbose_name="a mentor's role level must be at or above the mentee's",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "evaluation_framework",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Asked when people apply and again when they close: the baseline and the final view. Matching uses it too: a mentee's areas to develop against a mentor's strengths.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="frameworks.framework",
+                        verbose_name="capabilities people rate their confidence in",
+                    ),
+                ),
+                (
+                    "member_organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="organisations in the scheme",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentoring_schemes",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "theme_framework",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "themes"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="frameworks.framework",
+                        verbose_name="discussion themes",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='cohort',
-            name='scheme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cohorts', to='mentoring.scheme'),
+            model_name="cohort",
+            name="scheme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="cohorts",
+                to="mentoring.scheme",
+            ),
         ),
         migrations.CreateModel(
-            name='SchemeStaff',
+            name="SchemeStaff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Coordinator'), ('lead-coach', 'Lead coach')], max_length=20, verbose_name='role')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('scheme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='mentoring.scheme')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentoring_staff_roles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("coordinator", "Coordinator"), ("lead-coach", "Lead coach")],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "scheme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff",
+                        to="mentoring.scheme",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentoring_staff_roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role', 'user__full_name'],
+                "ordering": ["role", "user__full_name"],
             },
         ),
         migrations.CreateModel(
-            name='SessionNotes',
+            name="SessionNotes",
             fields=[
-                ('session', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='private_notes', serialize=False, to='mentoring.session')),
-                ('text', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "session",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="private_notes",
+                        serialize=False,
+                        to="mentoring.session",
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
         ),
         migrations.AddField(
-            model_name='session',
-            name='pairing',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='mentoring.pairing'),
+            model_name="session",
+            name="pairing",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sessions",
+                to="mentoring.pairing",
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='themes',
-            field=models.ManyToManyField(blank=True, related_name='+', to='frameworks.statement'),
+            model_name="session",
+            name="themes",
+            field=models.ManyToManyField(blank=True, related_name="+", to="frameworks.statement"),
         ),
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('usefulness', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='how useful was this session?')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='anything the coordinator should know (optional)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='check_ins', to='mentoring.session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "usefulness",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="how useful was this session?",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.CharField(
+                        blank=True,
+                        max_length=500,
+                        verbose_name="anything the coordinator should know (optional)",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="check_ins",
+                        to="mentoring.session",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ShortlistEntry',
+            name="ShortlistEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('score', models.FloatField(default=0)),
-                ('breakdown', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('released_at', models.DateTimeField(blank=True, null=True)),
-                ('mentee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shortlist', to='mentoring.application')),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_in', to='mentoring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("score", models.FloatField(default=0)),
+                ("breakdown", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("released_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "mentee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shortlist",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="featured_in",
+                        to="mentoring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='TrainingSession',
+            name="TrainingSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=120, verbose_name='length in minutes')),
-                ('where', models.CharField(blank=True, max_length=300, verbose_name='where or how to join')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training_sessions', to='mentoring.cohort')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(default=120, verbose_name="length in minutes"),
+                ),
+                (
+                    "where",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="where or how to join"
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training_sessions",
+                        to="mentoring.cohort",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='mentoring.application')),
-                ('training_session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='mentoring.trainingsession')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="mentoring.application",
+                    ),
+                ),
+                (
+                    "training_session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="mentoring.trainingsession",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('cohort', 'applicant'), name='application_once'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("cohort", "applicant"), name="application_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='draftpair',
-            constraint=models.UniqueConstraint(fields=('cohort', 'mentee'), name='draft_pair_one_per_mentee'),
+            model_name="draftpair",
+            constraint=models.UniqueConstraint(
+                fields=("cohort", "mentee"), name="draft_pair_one_per_mentee"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='matchexclusion',
-            constraint=models.UniqueConstraint(fields=('mentee', 'mentor'), name='exclusion_once'),
+            model_name="matchexclusion",
+            constraint=models.UniqueConstraint(fields=("mentee", "mentor"), name="exclusion_once"),
         ),
         migrations.AddConstraint(
-            model_name='mentorrequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('mentee',), name='mentor_request_one_open'),
+            model_name="mentorrequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("mentee",),
+                name="mentor_request_one_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pairing',
-            constraint=models.CheckConstraint(condition=models.Q(('mentor', models.F('mentee')), _negated=True), name='pairing_two_people'),
+            model_name="pairing",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("mentor", models.F("mentee")), _negated=True),
+                name="pairing_two_people",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='closingreview',
-            constraint=models.UniqueConstraint(fields=('pairing', 'person'), name='closing_review_once'),
+            model_name="closingreview",
+            constraint=models.UniqueConstraint(
+                fields=("pairing", "person"), name="closing_review_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='peerinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('inviter', 'invitee'), name='peer_invitation_one_pending'),
+            model_name="peerinvitation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("inviter", "invitee"),
+                name="peer_invitation_one_pending",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.UniqueConstraint(fields=('application', 'number'), name='place_taken_once'),
+            model_name="place",
+            constraint=models.UniqueConstraint(
+                fields=("application", "number"), name="place_taken_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='place_number_positive'),
+            model_name="place",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="place_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schemestaff',
-            constraint=models.UniqueConstraint(fields=('scheme', 'user'), name='scheme_staff_once'),
+            model_name="schemestaff",
+            constraint=models.UniqueConstraint(fields=("scheme", "user"), name="scheme_staff_once"),
         ),
         migrations.AddField(
-            model_name='sessionnotes',
-            name='updated_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="sessionnotes",
+            name="updated_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checkin',
-            constraint=models.UniqueConstraint(fields=('session', 'person'), name='check_in_once'),
+            model_name="checkin",
+            constraint=models.UniqueConstraint(fields=("session", "person"), name="check_in_once"),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('training_session', 'application'), name='attendance_once'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("training_session", "application"), name="attendance_once"
+            ),
         ),
     ]
