@@ -70,8 +70,14 @@ def pairing_create(
     """
     try:
         with transaction.atomic():
-            locked = Application.objects.select_for_update().filter(pk__in=[mentee.pk, mentor.pk])
-            fresh = {a.pk: a for a in locked.select_related("applicant", "cohort__scheme")}
+            # Lock both applications (in id order, so two pairings never deadlock).
+            locked = (
+                Application.objects.select_for_update(of=("self",))
+                .filter(pk__in=[mentee.pk, mentor.pk])
+                .select_related("applicant", "cohort__scheme")
+                .order_by("pk")
+            )
+            fresh = {a.pk: a for a in locked}
             mentee, mentor = fresh[mentee.pk], fresh[mentor.pk]
             _check_pair(mentee, mentor)
             pairing = Pairing.objects.create(
