@@ -15,6 +15,7 @@ from .access import org_admin, public, signed_in
 from .forms import (
     BIO_DRAFT_KEY,
     AcceptInvitationForm,
+    ApiTokenForm,
     InvitationForm,
     NameForm,
     PasswordChangeForm,
@@ -208,3 +209,33 @@ def audit_log(request, organisation):
     return render(
         request, "accounts/audit_log.html", {"organisation": organisation, "events": events}
     )
+
+
+@signed_in
+def api_tokens(request):
+    """Personal API tokens: make one (shown once) or revoke one."""
+    created = None
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _token, created = services.api_token_create(
+            user=request.user, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "created": created,
+            "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        },
+    )
+
+
+@signed_in
+@require_POST
+def api_token_revoke(request, token_id):
+    token = get_object_or_404(request.user.api_tokens, pk=token_id)
+    services.api_token_revoke(token=token)
+    messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
+    return redirect("accounts:api-tokens")
