@@ -1,0 +1,201 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peerpath.drafts.selectors import draft_newer_than
+
+from . import selectors, services
+from .access import org_admin, public, signed_in
+from .forms import (
+    BIO_DRAFT_KEY,
+    AcceptInvitationForm,
+    InvitationForm,
+    NameForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+    SignInForm,
+)
+from .models import Invitation, Membership
+
+sign_in = public(
+    auth_views.LoginView.as_view(
+        template_name="accounts/sign_in.html",
+        authentication_form=SignInForm,
+        redirect_authenticated_user=True,
+    )
+)
+sign_out = public(auth_views.LogoutView.as_view())
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        form_class=PasswordResetForm,
+        email_template_name="accounts/email/password_reset.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password-reset-sent"),
+        extra_email_context={"site_name": settings.SITE_NAME},
+    )
+)
+password_reset_sent = public(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
+)
+password_reset_confirm = public(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        form_class=SetPasswordForm,
+        success_url=reverse_lazy("accounts:password-reset-complete"),
+    )
+)
+password_reset_complete = public(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)
+password_change = signed_in(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html",
+        form_class=PasswordChangeForm,
+        success_url=reverse_lazy("accounts:profile"),
+    )
+)
+
+
+@signed_in
+def profile(request):
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "profile": selectors.profile_of(request.user),
+            "memberships": request.user.memberships.select_related("organisation"),
+        },
+    )
+
+
+@signed_in
+def profile_edit(request):
+    profile = selectors.profile_of(request.user)
+    if request.method == "POST":
+        name_form = NameForm(request.POST, instance=request.user, prefix="person")
+        profile_form = ProfileForm(request.POST, instance=profile, prefix="profile")
+        if name_form.is_valid() and profile_form.is_valid():
+            services.profile_save(
+                user_form=name_form,
+                profile_form=profile_form,
+                expertise=profile_form.expertise_names(),
+            )
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("accounts:profile")
+    else:
+        name_form = NameForm(instance=request.user, prefix="person")
+        profile_form = ProfileForm(instance=profile, prefix="profile")
+        draft = draft_newer_than(request.user, BIO_DRAFT_KEY, profile.updated_at, profile.bio)
+        if draft is not None:
+            profile_form.initial["bio"] = draft.text
+            messages.info(request, _("We put back the text you had not saved yet."))
+    return render(
+        request,
+        "accounts/profile_edit.html",
+        {"name_form": name_form, "profile_form": profile_form},
+    )
+
+
+@public
+def invitation(request, token):
+    """The page an invitation link opens. Forged, used and expired links change nothing."""
+    found = services.invitation_find(token)
+    if found is None or not found.is_usable:
+        return render(
+            request, "accounts/invitation_unusable.html", {"invitation": found}, status=410
+        )
+    user = request.user if request.user.is_authenticated else None
+    form = None
+    if user is None:
+        form = AcceptInvitationForm(
+            request.POST or None, email=found.email, initial={"full_name": found.full_name}
+        )
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            accepted = services.invitation_accept(
+                invitation=found,
+                user=user,
+                full_name=form.cleaned_data["full_name"] if form else "",
+                password=form.cleaned_data["password1"] if form else "",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("home")
+        if user is None:
+            login(request, accepted, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome. You are now a %(role)s in %(organisation)s.")
+            % {"role": found.get_role_display().lower(), "organisation": found.organisation},
+        )
+        return redirect("home")
+    return render(request, "accounts/invitation.html", {"invitation": found, "form": form})
+
+
+@org_admin
+def organisation(request, organisation):
+    if request.method == "POST":
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                sent = services.invitation_send(
+                    organisation=organisation,
+                    invited_by=request.user,
+                    base_url=request.build_absolute_uri("/").rstrip("/"),
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                form.add_error("email", error)
+            else:
+                messages.success(
+                    request, _("Invitation sent to %(email)s.") % {"email": sent.invitation.email}
+                )
+                return redirect(organisation)
+    else:
+        form = InvitationForm()
+    return render(
+        request,
+        "accounts/organisation.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "members": selectors.members_of(organisation),
+            "invitations": organisation.invitations.order_by("-created_at")[:50],
+            "frameworks": organisation.frameworks.order_by("name", "version"),
+        },
+    )
+
+
+@org_admin
+@require_POST
+def invitation_revoke(request, organisation, invitation_id):
+    found = get_object_or_404(Invitation, pk=invitation_id, organisation=organisation)
+    services.invitation_revoke(invitation=found)
+    messages.success(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": found.email}
+    )
+    return redirect(organisation)
+
+
+@org_admin
+@require_POST
+def membership_remove(request, organisation, membership_id):
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    try:
+        services.membership_revoke(membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The role was removed."))
+    return redirect(organisation)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DraftsConfig(AppConfig):
+    name = "peerpath.drafts"
+    verbose_name = "Autosaved drafts"

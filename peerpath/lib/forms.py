@@ -1,0 +1,96 @@
+"""Forms that render as GOV.UK Frontend components with Django's own form API.
+
+`GovukFormRenderer` sends every field through templates/forms/govuk_field.html, and
+`GovukFormMixin` gives widgets the GOV.UK classes and error states, so a view's template
+is just `{{ form }}` plus a button, and error summaries come from one include.
+"""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+WIDGET_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.SelectMultiple: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+    forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
+    forms.RadioSelect: "govuk-radios__input",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+}
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "forms/govuk_form.html"
+    field_template_name = "forms/govuk_field.html"
+
+
+def widget_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, (forms.FileInput, forms.ClearableFileInput)):
+        return "file"
+    return "input"
+
+
+class GovukFormMixin:
+    """Adds GOV.UK classes, error classes and aria-describedby to every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = next(
+                (c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)),
+                "govuk-input",
+            )
+            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+            if field.help_text and widget_kind(widget) in {"input", "file"}:
+                widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-hint"
+
+    def full_clean(self):
+        super().full_clean()
+        # Mark invalid widgets only after validation, so subclasses can still change
+        # fields and querysets in their own __init__.
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            css = widget.attrs.get("class", "").split(" ")[0]
+            if css in ERROR_CLASSES and ERROR_CLASSES[css] not in widget.attrs["class"]:
+                widget.attrs["class"] += f" {ERROR_CLASSES[css]}"
+            if widget_kind(widget) in {"input", "file"}:
+                ids = widget.attrs.get("aria-describedby", "").split()
+                widget.attrs["aria-describedby"] = " ".join(
+                    [*ids, f"{self.add_prefix(name)}-error"]
+                )
+
+    def error_summary_items(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the GOV.UK error summary, in field order."""
+        items = [("", message) for message in self.non_field_errors()]
+        for name in self.fields:
+            for message in self.errors.get(name, []):
+                field = self[name]
+                anchor = field.auto_id
+                if widget_kind(field.field.widget) in {"radios", "checkboxes"}:
+                    anchor = f"{field.auto_id}_0"
+                items.append((anchor, message))
+        return items
+
+
+class Form(GovukFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(GovukFormMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from peerpath.demo import database_is_empty, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo organisations and about 30 people (fictional) for trying Peerpath."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) when the database already has people in it",
+        )
+
+    def handle(self, *args, **options):
+        if not database_is_empty():
+            if options["if_empty"]:
+                self.stdout.write("The database already has data; demo data not added.")
+                return
+            raise CommandError(
+                "The database already has people or organisations in it; demo data is only "
+                "added to an empty database. Use --if-empty to skip quietly."
+            )
+        counts = seed_demo()
+        self.stdout.write(
+            f"Demo data added: {counts['organisations']} organisations, {counts['people']} people."
+        )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortfolioConfig(AppConfig):
+    name = "peerpath.portfolio"
+    verbose_name = "Professional development portfolio"

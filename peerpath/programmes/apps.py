@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProgrammesConfig(AppConfig):
+    name = "peerpath.programmes"
+    verbose_name = "Learning programmes"
