@@ -132,7 +132,7 @@ class OptimalSolver:
         r, c = row_pos[ps.mentee], col_pos[ps.mentor]
         keep = (r >= 0) & (c >= 0)
         r, c = r[keep], c[keep]
-        ok, w = self._exact(r, c)
+        ok, w = self.exact(r, c)
         self.arcs.add(r[ok] * self.m + c[ok], w[ok])
         mentor_of, prices = self._solve_arcs()
         # Every scored pair is an arc, so feasibility on the arcs is feasibility everywhere.
