@@ -36,7 +36,9 @@ def pool(mentees: int, mentors: int, seed: int = 0, scheme: Scheme | None = None
     popularity = np.sort(rng.random(TOPICS) * 1.6 + 0.2)[::-1]
     capacity = rng.integers(1, 4, mentors)
     conflicts = max(1, mentees // 20)
-    forbidden = np.column_stack([rng.integers(0, mentees, conflicts), rng.integers(0, mentors, conflicts)])
+    forbidden = np.column_stack(
+        [rng.integers(0, mentees, conflicts), rng.integers(0, mentors, conflicts)]
+    )
     return Problem(
         scheme=scheme or Scheme(),
         mentees=_people(rng, mentees, senior=False, popularity=popularity),

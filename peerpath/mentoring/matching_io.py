@@ -97,7 +97,11 @@ def parse_matching(data: Any) -> MatchingFile:
     sides = ("peers", "peers") if peer_pool else ("mentees", "mentors")
     needs_level = scheme.mentor_level_at_least_mentee
     mentees = _records(errors, sides[0], data.get(sides[0]), "mentee", needs_level)
-    mentors = mentees if peer_pool else _records(errors, sides[1], data.get(sides[1]), "mentor", needs_level)
+    mentors = (
+        mentees
+        if peer_pool
+        else _records(errors, sides[1], data.get(sides[1]), "mentor", needs_level)
+    )
     ids = ({r["id"]: k for k, r in enumerate(mentees)}, {r["id"]: k for k, r in enumerate(mentors)})
     forbidden = _pairs(errors, data, "forbidden", ids)
     forbidden += _conflicts(errors, sides, mentees, mentors, ids)
@@ -135,7 +139,9 @@ def _scheme(errors: _Errors, raw: Any) -> Scheme:
         weights = {}
     for name in weights:
         if name not in COMPONENTS:
-            errors.add(f"scheme.weights.{name}", f"unknown component (known: {', '.join(COMPONENTS)})")
+            errors.add(
+                f"scheme.weights.{name}", f"unknown component (known: {', '.join(COMPONENTS)})"
+            )
         elif not _number(weights[name], 0, MAX_WEIGHT):
             errors.add(f"scheme.weights.{name}", f"must be a number from 0 to {MAX_WEIGHT}")
     choices = {"method": [m.value for m in Method], "objective": [o.value for o in Objective]}
@@ -194,9 +200,8 @@ def _person(errors: _Errors, where: str, side: str, rec: dict, needs_level: bool
     for name in ("organisation", "region"):
         if rec.get(name) is not None and not isinstance(rec[name], str):
             errors.add(f"{where}.{name}", "must be a string")
-    if "role_level" in rec or needs_level:
-        if not _whole(rec.get("role_level"), 1, MAX_LEVEL):
-            errors.add(f"{where}.role_level", f"must be a whole number from 1 to {MAX_LEVEL}")
+    if ("role_level" in rec or needs_level) and not _whole(rec.get("role_level"), 1, MAX_LEVEL):
+        errors.add(f"{where}.role_level", f"must be a whole number from 1 to {MAX_LEVEL}")
     roles = ("mentee", "mentor") if side == "peers" else (side.rstrip("s"),)
     for role in roles:
         topics, capabilities = PERSON_FIELDS[role]
@@ -207,7 +212,9 @@ def _person(errors: _Errors, where: str, side: str, rec: dict, needs_level: bool
         else:
             for code, level in caps.items():
                 if not _whole(level, 0, 4):
-                    errors.add(f"{where}.{capabilities}.{code}", "must be a whole number from 0 to 4")
+                    errors.add(
+                        f"{where}.{capabilities}.{code}", "must be a whole number from 0 to 4"
+                    )
     _strings(errors, f"{where}.availability", rec.get("availability"))
     if "mentor" in roles and "capacity" in rec and not _whole(rec["capacity"], 1, MAX_CAPACITY):
         errors.add(f"{where}.capacity", f"must be a whole number from 1 to {MAX_CAPACITY}")
@@ -323,11 +330,15 @@ class _Vocabulary:
             slots[k, [slot_col[s] for s in r.get("availability") or []]] = True
         org_code = {o: k for k, o in enumerate(self.organisations)}
         # A person with no organisation shares it with nobody: give each a code of their own.
-        orgs = [org_code.get(r.get("organisation"), len(org_code) + k) for k, r in enumerate(records)]
+        orgs = [
+            org_code.get(r.get("organisation"), len(org_code) + k) for k, r in enumerate(records)
+        ]
         region_code = {g: k for k, g in enumerate(self.regions)}
         return People(
             organisation=np.array(orgs, dtype=np.int64),
-            region=np.array([region_code.get(r.get("region"), -1) for r in records], dtype=np.int64),
+            region=np.array(
+                [region_code.get(r.get("region"), -1) for r in records], dtype=np.int64
+            ),
             level=np.array([r.get("role_level", 0) for r in records], dtype=np.int64),
             topics=topics,
             capabilities=caps,
@@ -346,7 +357,12 @@ def result_document(parsed: MatchingFile, result: Result) -> dict:
         "objective_value": {"total_score": result.total_score, "matched": result.matched},
         "optimality": None
         if cert is None
-        else {"certified": cert.holds, "primal": cert.primal, "dual": cert.dual, "passes": cert.passes},
+        else {
+            "certified": cert.holds,
+            "primal": cert.primal,
+            "dual": cert.dual,
+            "passes": cert.passes,
+        },
         "blocking_pairs": result.blocking_pairs,
         "pairs": [
             {
@@ -359,7 +375,9 @@ def result_document(parsed: MatchingFile, result: Result) -> dict:
                     {"name": c.name, "value": c.value, "weight": c.weight, "points": c.points}
                     for c in p.explanation.components
                 ],
-                "higher_scoring_mentors": [mentors[j] for j in p.explanation.higher_scoring_mentors],
+                "higher_scoring_mentors": [
+                    mentors[j] for j in p.explanation.higher_scoring_mentors
+                ],
             }
             for p in result.pairings
         ],

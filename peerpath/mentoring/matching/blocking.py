@@ -6,8 +6,8 @@ compares a newcomer only with the mentees it holds beyond its pinned ones.
 
 import numpy as np
 
-from .prepare import Prepared
 from .preferences import NOT_ACCEPTABLE, Preferences
+from .prepare import Prepared
 from .rules import quantised_scores
 
 ROW_CHUNK = 512
@@ -22,9 +22,7 @@ def count_blocking_pairs(prep: Prepared, mentor_of: np.ndarray) -> int:
     col_pos = np.full(prep.problem.n_mentors, -1)
     col_pos[cols] = np.arange(len(cols))
     matched = mentor_of >= 0
-    held_q = quantised_scores(
-        prep.model, prep.model.scores(rows[matched], mentor_of[matched])
-    )
+    held_q = quantised_scores(prep.model, prep.model.scores(rows[matched], mentor_of[matched]))
     my_key = np.full(len(rows), NOT_ACCEPTABLE, dtype=np.int64)
     my_key[matched] = prefs.mentee_keys(rows[matched], mentor_of[matched], held_q)
     worst = np.full(len(cols), -1, dtype=np.int64)  # a mentor with room accepts anyone
@@ -39,7 +37,9 @@ def count_blocking_pairs(prep: Prepared, mentor_of: np.ndarray) -> int:
         scores = prep.model.dense_rows(r)
         q = quantised_scores(prep.model, scores[:, cols])
         ok = prep.rules.allowed_rows(r, scores)[:, cols] & (q >= prep.rules.floor)
-        mentee_wants = prefs.mentee_keys(r[:, None], cols[None, :], q) < my_key[s : s + len(r), None]
+        mentee_wants = (
+            prefs.mentee_keys(r[:, None], cols[None, :], q) < my_key[s : s + len(r), None]
+        )
         mentor_wants = prefs.mentor_keys(r[:, None], cols[None, :], q) < worst[None, :]
         total += int((ok & mentee_wants & mentor_wants).sum())
     return total

@@ -48,7 +48,9 @@ def _solve_optimal(prep: Prepared):
     shortlisted mentors that would have scored higher (all of them full, by optimality)."""
     if not len(prep.rows) or not len(prep.cols):
         return np.full(len(prep.rows), -1, dtype=np.int64), None, {}
-    solver = OptimalSolver(prep.problem, prep.model, prep.rules, prep.rows, prep.cols, prep.capacity)
+    solver = OptimalSolver(
+        prep.problem, prep.model, prep.rules, prep.rows, prep.cols, prep.capacity
+    )
     placed, certificate = solver.solve()
     arc_r, arc_c = solver.arcs.split()
     mentees, mentors = solver.rows[arc_r], solver.cols[arc_c]

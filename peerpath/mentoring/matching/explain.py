@@ -8,6 +8,7 @@ from .result import Component, Explanation, Pairing, Reason, Unmatched
 from .rules import RULES, quantised_scores
 
 ROW_CHUNK = 512
+IDLE_PAIRS = 1 << 20  # pairs scored at once when explaining idle mentors
 HAND_SCORED = "coordinator_score"
 
 
@@ -79,17 +80,21 @@ def unmatched(prep: Prepared, mentor_of: np.ndarray) -> tuple[Unmatched, ...]:
                 out.append(Unmatched("mentee", int(i), Reason.CAPACITY_EXHAUSTED))
     idle = np.setdiff1d(np.arange(p.n_mentors), mentor_of)
     everyone = np.arange(p.n_mentees)
-    for j in idle:
-        cols = np.full(p.n_mentees, j)
-        allowed = prep.rules.allowed(everyone, cols)
-        q = quantised_scores(prep.model, prep.model.scores(everyone, cols))
-        if not allowed.any():
-            blocked = _blocked_counts(prep, everyone, cols)
-            out.append(Unmatched("mentor", int(j), Reason.NO_ELIGIBLE_PARTNER, blocked))
-        elif not (allowed & (q >= prep.rules.floor)).any():
-            out.append(Unmatched("mentor", int(j), Reason.BELOW_FLOOR))
-        else:
-            out.append(Unmatched("mentor", int(j), Reason.PARTNERS_MATCHED_ELSEWHERE))
+    step = max(1, IDLE_PAIRS // p.n_mentees)
+    for s in range(0, len(idle), step):
+        batch = idle[s : s + step]
+        i, j = np.tile(everyone, len(batch)), np.repeat(batch, p.n_mentees)
+        allowed = prep.rules.allowed(i, j).reshape(len(batch), -1)
+        q = quantised_scores(prep.model, prep.model.scores(i, j)).reshape(len(batch), -1)
+        good = allowed & (q >= prep.rules.floor)
+        for k, mentor in enumerate(batch.tolist()):
+            if not allowed[k].any():
+                blocked = _blocked_counts(prep, everyone, np.full(p.n_mentees, mentor))
+                out.append(Unmatched("mentor", mentor, Reason.NO_ELIGIBLE_PARTNER, blocked))
+            elif not good[k].any():
+                out.append(Unmatched("mentor", mentor, Reason.BELOW_FLOOR))
+            else:
+                out.append(Unmatched("mentor", mentor, Reason.PARTNERS_MATCHED_ELSEWHERE))
     return tuple(out)
 
 

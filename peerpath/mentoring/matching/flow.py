@@ -28,7 +28,9 @@ class ObjectiveWeights:
     b: int
 
     @classmethod
-    def for_objective(cls, objective: Objective, mentees: int, max_score: float) -> "ObjectiveWeights":
+    def for_objective(
+        cls, objective: Objective, mentees: int, max_score: float
+    ) -> "ObjectiveWeights":
         max_q = int(np.ceil(max_score * SCORE_SCALE)) + 1
         if objective == Objective.SCORE_FIRST:
             weights = cls(a=mentees + 1, b=1)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .flow import ObjectiveWeights, Prices, best_assignment, prices_for
-from .problem import Objective, Problem
 from .pricing import Pricer
+from .problem import Problem
 from .rules import Rules, quantised_scores
 from .scoring import ScoreModel
 

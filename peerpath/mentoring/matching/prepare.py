@@ -57,7 +57,7 @@ def _pin_errors(problem: Problem, rules: Rules, pinned: np.ndarray) -> list[str]
     errors = []
     blocked = rules.blocked(pinned[:, 0], pinned[:, 1])
     seen: set[int] = set()
-    for k, (i, j) in enumerate(pinned):
+    for k, i in enumerate(pinned[:, 0]):
         why = [name.replace("_", " ") for name, hit in blocked.items() if hit[k]]
         if why:
             errors.append(f"pinned[{k}]: this pair is not allowed ({', '.join(why)})")

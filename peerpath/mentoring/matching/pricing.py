@@ -32,7 +32,8 @@ KEEP_PER_MENTEE = 8
 
 def best_per_row(r: np.ndarray, value: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k largest values for each row r (ties: lower index first)."""
-    order = np.lexsort((-value, r))
+    order = np.argsort(-value, kind="stable")  # two stable sorts beat one lexsort here
+    order = order[np.argsort(r[order], kind="stable")]
     ranked = r[order]
     rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)
     return order[rank < k]
@@ -127,7 +128,11 @@ class Pricer:
             rr, cc = np.nonzero(d >= cut[:, None])
             pick = best_per_row(rr, d[rr, cc], k)
             top = np.argmax(d, axis=0)  # each mentor's best mentee in this chunk
-            keys = np.unique(np.concatenate([(rr[pick] + r0) * s.m + cc[pick], (top + r0) * s.m + np.arange(s.m)]))
+            keys = np.unique(
+                np.concatenate(
+                    [(rr[pick] + r0) * s.m + cc[pick], (top + r0) * s.m + np.arange(s.m)]
+                )
+            )
             rr, cc = keys // s.m, keys % s.m
             rr, cc = rr[~self._is_known(rr, cc)], cc[~self._is_known(rr, cc)]
             s.arcs.add(*self._examine(rr, cc))
@@ -144,13 +149,20 @@ class Pricer:
         unknown, and their cells stay flagged for the next pass."""
         stage = self._set_prices(prices)
         flagged = self._flagged(stage)
-        found = [self._scan(np.flatnonzero(flagged[:, b]), b * BLOCK, min((b + 1) * BLOCK, self.s.m), stage) for b in np.flatnonzero(flagged.any(axis=0))]
+        found = [
+            self._scan(
+                np.flatnonzero(flagged[:, b]), b * BLOCK, min((b + 1) * BLOCK, self.s.m), stage
+            )
+            for b in np.flatnonzero(flagged.any(axis=0))
+        ]
         r = np.concatenate([np.zeros(0, np.int64), *(f[0] for f in found)])
         c = np.concatenate([np.zeros(0, np.int64), *(f[1] for f in found)])
         slack = np.concatenate([np.zeros(0), *(f[2] for f in found)])
         pick = best_per_row(r, slack, 2 * ADD_PER_MENTEE)
         keys, w = self._examine(r[pick], c[pick])
-        violators = self._admit(np.concatenate([self.watch[0], keys]), np.concatenate([self.watch[1], w]))
+        violators = self._admit(
+            np.concatenate([self.watch[0], keys]), np.concatenate([self.watch[1], w])
+        )
         return violators > 0 or len(pick) < len(r)
 
     def prune(self, mentor_of: np.ndarray, prices: Prices) -> None:

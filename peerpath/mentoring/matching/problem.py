@@ -115,12 +115,8 @@ class Problem:
     forbidden: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
     pinned: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
     pair_scores: PairScores | None = None
-    mentee_preferences: np.ndarray = field(
-        default_factory=lambda: np.zeros((0, 3), dtype=np.int64)
-    )
-    mentor_preferences: np.ndarray = field(
-        default_factory=lambda: np.zeros((0, 3), dtype=np.int64)
-    )
+    mentee_preferences: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
+    mentor_preferences: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
     peer_pool: bool = False
 
     @property

@@ -59,7 +59,9 @@ class Rules:
             ok &= p.mentors.level[None, :] >= p.mentees.level[rows, None]
         if p.peer_pool:
             ok &= rows[:, None] != np.arange(self.m)[None, :]
-        lo, hi = np.searchsorted(self.forbidden_keys, [rows.min() * self.m, (rows.max() + 1) * self.m])
+        lo, hi = np.searchsorted(
+            self.forbidden_keys, [rows.min() * self.m, (rows.max() + 1) * self.m]
+        )
         keys = self.forbidden_keys[lo:hi]
         where = np.searchsorted(rows, keys // self.m)
         hit = (where < len(rows)) & (rows[where.clip(max=len(rows) - 1)] == keys // self.m)

@@ -10,8 +10,8 @@ from collections import deque
 
 import numpy as np
 
-from .prepare import Prepared
 from .preferences import NOT_ACCEPTABLE, Preferences
+from .prepare import Prepared
 from .rules import quantised_scores
 
 ROW_CHUNK = 512
@@ -55,7 +55,7 @@ def solve_stable(prep: Prepared) -> tuple[np.ndarray, dict[int, list[int]]]:
         i = waiting.popleft()
         mentors, qs, cut = lists[i]
         k = next_choice[i]
-        if k < len(mentors) and mentors[k] < 0 or k >= len(mentors) and not cut:
+        if (k < len(mentors) and mentors[k] < 0) or (k >= len(mentors) and not cut):
             continue  # nobody acceptable left: stays unmatched
         if k >= len(mentors):
             full, fq, _ = _ranked_row(prep, prefs, np.array([i]), len(prep.cols))
