@@ -38,7 +38,7 @@ def test_a_forbidden_pin_is_reported_by_the_console_script(tmp_path):
     bad["pinned"] = [{"mentee": "ana", "mentor": "kim"}]  # ana declared a conflict with kim
     source, target = tmp_path / "in.json", tmp_path / "out.json"
     source.write_text(json.dumps(bad))
-    run = subprocess.run(  # noqa: S603 - our own console script, fixed arguments
+    run = subprocess.run(
         [sys.executable, "-m", "peerpath", "match-file", str(source), "-o", str(target)],
         capture_output=True,
         text=True,
