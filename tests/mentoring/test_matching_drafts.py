@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from peerpath.accounts.models import RoleLevel
 from peerpath.mentoring import services
@@ -129,3 +130,45 @@ def test_publishing_is_all_or_nothing_when_a_place_has_gone(cohort, bob):
     assert "has no places left" in " ".join(error.value.messages)
     assert not Pairing.objects.filter(mentee_application__in=[first, second]).exists()
     assert cohort.draft_pairs.count() == 2
+
+
+def test_a_pair_says_which_better_suited_mentor_was_full_with_a_pair_worth_more(cohort, bob):
+    both = make_application(cohort, MENTEE, topics=["Budgeting", "Restructures"])
+    budgeting_only = make_application(cohort, MENTEE, topics=["Budgeting"])
+    all_rounder = make_application(cohort, MENTOR, topics=["Budgeting", "Restructures"])
+    restructures = make_application(cohort, MENTOR, topics=["Restructures"])
+
+    run = services.match_run(cohort=cohort, by=bob)
+
+    # Best for the round: the all-rounder helps the mentee who has nobody else.
+    assert cohort.draft_pairs.get(mentee=budgeting_only).mentor == all_rounder
+    draft = cohort.draft_pairs.get(mentee=both)
+    assert draft.mentor == restructures
+    assert draft.better_mentors == [all_rounder.pk]
+    assert run.total_score == pytest.approx(1.5)
+
+
+def test_someone_whose_pair_ended_early_is_matched_again_but_not_with_the_same_mentor(cohort, bob):
+    mentee = make_application(cohort, MENTEE, topics=["Budgeting"])
+    first = make_application(cohort, MENTOR, topics=["Budgeting"])
+    second = make_application(cohort, MENTOR, topics=[])
+    pairing = services.pairing_create(mentee=mentee, mentor=first, how_made="coordinator", by=bob)
+    services.pairing_end(
+        pairing=pairing, by=mentee.applicant, reason="not-a-fit", wants_rematch=True
+    )
+
+    services.match_run(cohort=cohort, by=bob)
+
+    assert cohort.draft_pairs.get(mentee=mentee).mentor == second
+
+
+def test_the_matching_page_explains_each_pair_and_each_person_left_out(cohort, bob, client_for):
+    make_application(cohort, MENTEE, topics=["Budgeting"])
+    make_application(cohort, MENTEE, topics=["Budgeting"])
+    make_application(cohort, MENTOR, topics=["Budgeting"])
+    services.match_run(cohort=cohort, by=bob)
+
+    page = client_for(bob).get(reverse("mentoring:matching", args=[cohort.pk])).text
+
+    assert "Topics in common: 100% × 1 = 1.00" in page
+    assert "The mentors who would suit are full." in page

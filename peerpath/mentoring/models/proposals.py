@@ -39,6 +39,8 @@ class DraftPair(models.Model):
     score = models.FloatField(default=0)
     # [{"name": "topics", "value": 0.5, "weight": 1.0, "points": 0.5}, …]
     breakdown = models.JSONField(default=list)
+    # Applications of mentors who would have scored higher but were full (see the engine).
+    better_mentors = models.JSONField(default=list, blank=True)
     pinned = models.BooleanField(default=False)
     chosen_by_hand = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from peerpath.accounts.audit import audit_record
 
-from .. import matching_adapter
+from .. import matching_adapter, selectors
 from ..eligibility import ended_pairs, pair_problems
 from ..models import Application, Cohort, DraftPair, MatchExclusion, MatchRun, Pairing
 from .pairings import pairing_create
@@ -45,6 +45,7 @@ def match_run(*, cohort: Cohort, by) -> MatchRun:
                 mentor_id=pair.mentor_id,
                 score=pair.score,
                 breakdown=[asdict(c) for c in pair.components],
+                better_mentors=list(pair.better_mentor_ids),
             )
             for pair in proposal.pairs
             if pair.mentee_id not in pinned_mentees
@@ -99,7 +100,7 @@ def draft_choose(*, cohort: Cohort, mentee: Application, mentor: Application) ->
         excluded=False,
         paired_before=(mentee.pk, mentor.pk) in ended_pairs(cohort),
     )
-    mentees, mentors = matching_adapter.selectors.matchable(cohort)
+    mentees, mentors = selectors.matchable(cohort)
     if mentee not in mentees:
         problems.append(
             _("This mentee cannot be matched now (not accepted, not trained or already paired).")
@@ -107,7 +108,7 @@ def draft_choose(*, cohort: Cohort, mentee: Application, mentor: Application) ->
     if mentor not in mentors:
         problems.append(_("This mentor cannot be matched now (not accepted, not trained or full)."))
     else:
-        room = matching_adapter.selectors.places_left([mentor])[mentor.pk]
+        room = selectors.places_left([mentor])[mentor.pk]
         drafted = cohort.draft_pairs.filter(mentor=mentor).exclude(mentee=mentee).count()
         if drafted >= room:
             problems.append(

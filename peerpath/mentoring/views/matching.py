@@ -87,6 +87,13 @@ def matching(request, scheme, cohort):
         )
     )
     run = getattr(cohort, "match_run", None)
+    names = dict(
+        Application.objects.filter(
+            pk__in={pk for d in drafts for pk in d.better_mentors}
+        ).values_list("pk", "applicant__full_name")
+    )
+    for draft in drafts:
+        draft.better_names = [names[pk] for pk in draft.better_mentors if pk in names]
     return render(
         request,
         "mentoring/matching.html",
