@@ -7,6 +7,7 @@ from .applications import (
     application_decide,
     application_save,
     application_withdraw,
+    applications_accept,
 )
 from .closing import closing_review_save
 from .drafting import (
@@ -45,6 +46,7 @@ __all__ = [
     "application_decide",
     "application_save",
     "application_withdraw",
+    "applications_accept",
     "attendance_set",
     "check_in_record",
     "closing_review_save",

@@ -99,3 +99,14 @@ def application_withdraw(*, application: Application) -> Application:
         locked.status = Application.Status.WITHDRAWN
         locked.save(update_fields=["status", "updated_at"])
     return locked
+
+
+def applications_accept(*, applications: list[Application], by) -> int:
+    """Accept several waiting applications at once (each is told by email). All or
+    nothing: if any can no longer be accepted, none is."""
+    with transaction.atomic():
+        for application in applications:
+            application_decide(
+                application=application, decision=Application.Status.ACCEPTED, reason="", by=by
+            )
+    return len(applications)

@@ -178,6 +178,20 @@ def cohort_next(request, scheme, cohort):
 
 @scheme_staff
 def applications(request, scheme, cohort):
+    if request.method == "POST":
+        chosen = cohort.applications.filter(
+            pk__in=request.POST.getlist("accept"), status=Application.Status.SUBMITTED
+        )
+        try:
+            count = services.applications_accept(applications=list(chosen), by=request.user)
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(n)s applications accepted; we have emailed each person.") % {"n": count},
+            )
+        return redirect("mentoring:applications", cohort_id=cohort.pk)
     rows = (
         cohort.applications.exclude(status=Application.Status.DRAFT)
         .select_related("applicant", "organisation")
@@ -193,6 +207,7 @@ def applications(request, scheme, cohort):
             "scheme": scheme,
             "cohort": cohort,
             "applications": rows,
+            "waiting": any(a.status == Application.Status.SUBMITTED for a in rows),
             "status": status,
             "statuses": Application.Status.choices[1:],
             "trained": selectors.trained_ids(cohort),
