@@ -27,10 +27,9 @@ def new_key(issuer: Issuer, algorithm: str) -> IssuerKey:
 def with_proof(document: dict, issuer: Issuer) -> dict:
     """`document` with an eddsa-rdfc-2022 proof by the issuer's active Ed25519 key."""
     key = active_key(issuer, IssuerKey.Algorithm.EDDSA)
-    private = keys.ed25519_private(keys.unseal(key.sealed_private_key))
     return integrity.add_proof(
         document,
-        private_key=private,
+        private_key=keys.unseal(key.sealed_private_key),
         verification_method=key.iri,
         created=timestamp(timezone.now()),
     )

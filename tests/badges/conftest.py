@@ -1,6 +1,13 @@
 import pytest
 
 from peerpath.badges.services import achievement_ensure, credential_award
+from tests.badges.key_pool import pooled_keys
+
+
+@pytest.fixture(autouse=True)
+def _fast_keys():
+    with pooled_keys():
+        yield
 
 
 @pytest.fixture

@@ -10,10 +10,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
 from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
-from .keys import EDDSA, RS256
+from .keys import EDDSA, RS256, PrivateKey
 
 
 class JwtFormatError(ValueError):
@@ -43,11 +45,25 @@ def claims_for(credential: dict) -> dict:
     return claims
 
 
-def sign(credential: dict, *, key: jwk.JWK, kid: str, algorithm: str = RS256) -> str:
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def sign(credential: dict, *, key: PrivateKey, kid: str, algorithm: str = RS256) -> str:
+    """The compact JWS of `credential` (RS256 with an RSA key, EdDSA with Ed25519)."""
+    header = {"alg": algorithm, "kid": kid, "typ": "JWT"}
     payload = {**credential, **claims_for(credential)}
-    token = jws.JWS(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-    token.add_signature(key, alg=algorithm, protected={"alg": algorithm, "kid": kid, "typ": "JWT"})
-    return token.serialize(compact=True)
+    signing_input = ".".join(
+        _b64(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        for part in (header, payload)
+    ).encode("ascii")
+    if algorithm == RS256 and isinstance(key, rsa.RSAPrivateKey):
+        signature = key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
+    elif algorithm == EDDSA and isinstance(key, ed25519.Ed25519PrivateKey):
+        signature = key.sign(signing_input)
+    else:
+        raise ValueError(f"a {type(key).__name__} cannot sign {algorithm}")
+    return f"{signing_input.decode('ascii')}.{_b64(signature)}"
 
 
 def _segment(text: str) -> dict:
