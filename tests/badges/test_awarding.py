@@ -9,6 +9,7 @@ from django.test import override_settings
 from jsonschema import Draft201909Validator
 
 from peerpath.badges.crypto import keys
+from peerpath.badges.documents import achievement_document
 from peerpath.badges.models import Achievement, Credential, IssuerKey
 from peerpath.badges.services import (
     BadgeError,
@@ -88,8 +89,6 @@ def test_alignments_point_at_the_framework_statements_public_pages(shipped_frame
     achievement = achievement_ensure(
         key="23things.2", name="Thing 2", description="d", criteria="c", statements=[statement]
     )
-    from peerpath.badges.documents import achievement_document
-
     alignment = achievement_document(achievement)["alignment"][0]
     assert alignment["targetUrl"].endswith(
         "/frameworks/six-leadership-capabilities/1.0/items/VIS.1/"
@@ -108,9 +107,11 @@ def test_private_keys_are_stored_encrypted(alices_badge):
 def test_a_key_sealed_under_another_secret_cannot_be_used(alices_badge):
     key = IssuerKey.objects.first()
     keys.unseal.cache_clear()
-    with override_settings(BADGE_KEY_ENCRYPTION_KEY="a different secret"):
-        with pytest.raises(keys.KeyUnavailableError):
-            keys.unseal(key.sealed_private_key)
+    with (
+        override_settings(BADGE_KEY_ENCRYPTION_KEY="a different secret"),
+        pytest.raises(keys.KeyUnavailableError),
+    ):
+        keys.unseal(key.sealed_private_key)
 
 
 def test_published_keys_never_include_private_parts(alices_badge):
