@@ -20,8 +20,9 @@ JSON_LD = "application/ld+json"
 
 
 def _wants_html(request) -> bool:
-    """Browsers get a page; verifiers and wallets (no text/html in Accept) get JSON."""
-    return "text/html" in request.headers.get("Accept", "")
+    """People get a page; verifiers and wallets that ask for JSON (or JSON-LD) get it."""
+    accept = request.headers.get("Accept", "")
+    return "text/html" in accept or "json" not in accept
 
 
 def _json(document: dict, content_type: str = "application/json", **headers) -> HttpResponse:
