@@ -61,9 +61,18 @@ def canonize(document: dict) -> str:
             },
         )
     except jsonld.JsonLdError as error:
-        cause = error
-        while cause is not None:
-            if isinstance(cause, UnknownContextError):
-                raise UnknownContextError(str(cause)) from None
-            cause = getattr(cause, "cause", None) or cause.__cause__
+        cause = _unknown_context_in(error)
+        if cause is not None:
+            raise UnknownContextError(str(cause)) from None
         raise
+
+
+def _unknown_context_in(error: BaseException | None) -> UnknownContextError | None:
+    """pyld wraps loader errors several layers deep, differently across versions."""
+    for _depth in range(10):
+        if error is None or isinstance(error, UnknownContextError):
+            return error
+        details = getattr(error, "details", None)
+        nested = details.get("cause") if isinstance(details, dict) else None
+        error = getattr(error, "cause", None) or nested or error.__cause__ or error.__context__
+    return None
