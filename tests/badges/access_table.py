@@ -26,23 +26,25 @@ ISSUER_ADMIN_ACTIONS = {**ISSUER_ADMINS, "org_admin": REDIRECT, "site_admin": RE
 CREDENTIAL = {"credential_uuid": "CREDENTIAL"}
 ISSUER = {"issuer_uuid": "ISSUER"}
 
+# Files and machine-readable documents are walked with HEAD (same access rules as GET):
+# the accessibility check opens every GET page in a browser, and these are not pages.
 ACCESS: dict = {
     "badges:home": ("get", {}, SIGNED_IN),
     "badges:verify": ("get", {}, EVERYONE),
     "badges:verify-api": ("get", {}, dict.fromkeys(EVERYONE, BAD_REQUEST)),
     "badges:credential": ("get", CREDENTIAL, EVERYONE),
-    "badges:credential-download": ("get", {**CREDENTIAL, "fmt": "png"}, EVERYONE),
+    "badges:credential-download": ("head", {**CREDENTIAL, "fmt": "png"}, EVERYONE),
     "badges:credential-revoke": ("get", CREDENTIAL, ISSUER_ADMINS),
     "badges:achievement": ("get", {"achievement_uuid": "ACHIEVEMENT"}, EVERYONE),
     "badges:achievement-image": (
-        "get",
+        "head",
         {"achievement_uuid": "ACHIEVEMENT", "fmt": "svg"},
         EVERYONE,
     ),
     "badges:issuer": ("get", ISSUER, EVERYONE),
-    "badges:issuer-jwks": ("get", ISSUER, EVERYONE),
-    "badges:issuer-key": ("get", {**ISSUER, "key_uuid": "ISSUER_KEY"}, EVERYONE),
-    "badges:status-list": ("get", ISSUER, EVERYONE),
+    "badges:issuer-jwks": ("head", ISSUER, EVERYONE),
+    "badges:issuer-key": ("head", {**ISSUER, "key_uuid": "ISSUER_KEY"}, EVERYONE),
+    "badges:status-list": ("head", ISSUER, EVERYONE),
     "badges:issuer-manage": ("get", ISSUER, ISSUER_ADMINS),
     "badges:issuer-rotate-keys": ("post", ISSUER, ISSUER_ADMIN_ACTIONS),
 }
