@@ -137,3 +137,9 @@ def test_badges_appear_in_the_portfolio_timeline(alices_badge, alice):
 def test_the_home_page_card_counts_badges(alices_badge, alice, client_for):
     page = client_for(alice).get(reverse("home"))
     assert "You have earned 1 badge." in page.text
+
+
+def test_an_org_admin_is_pointed_to_their_issuers_badges(northfold_badge, carol, client_for):
+    page = client_for(carol).get(reverse("home"))
+    assert "Badges issued by Northfold Libraries" in page.text
+    assert reverse("badges:issuer-manage", args=[northfold_badge.issuer.uuid]) in page.text
