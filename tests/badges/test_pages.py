@@ -143,3 +143,10 @@ def test_an_org_admin_is_pointed_to_their_issuers_badges(northfold_badge, carol,
     page = client_for(carol).get(reverse("home"))
     assert "Badges issued by Northfold Libraries" in page.text
     assert reverse("badges:issuer-manage", args=[northfold_badge.issuer.uuid]) in page.text
+
+
+def test_a_person_reads_their_badges_over_the_api(alices_badge, alice, client_for, client):
+    rows = client_for(alice).get("/api/badges/mine/").json()
+    assert [row["name"] for row in rows] == ["Thing 1: What is leadership?"]
+    assert rows[0]["credential_jwt"] == alices_badge.signed_jwt
+    assert client.get("/api/badges/mine/").status_code == 401
