@@ -29,7 +29,7 @@ def application_problems(cohort: Cohort, application: Application) -> list[str]:
     if cohort.eligible_nations and application.nation not in cohort.eligible_nations:
         problems.append(
             _("This round is open to people working in %(nations)s.")
-            % {"nations": ", ".join(cohort.nation_labels)}
+            % {"nations": cohort.nations_text}
         )
     if cohort.min_role_level and (application.role_level or 0) < cohort.min_role_level:
         level = RoleLevel(cohort.min_role_level).label

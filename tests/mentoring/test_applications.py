@@ -71,7 +71,7 @@ def test_someone_working_in_scotland_is_told_who_the_round_is_for_and_nothing_is
     response = client_for(alice).post(url, answers(org, nation="scotland"))
 
     assert response.status_code == 200
-    assert "This round is open to people working in England, Wales" in response.text
+    assert "open to people working in England, Wales, Northern Ireland and Crown" in response.text
     assert response.context["form"]["nation"].value() == "scotland"  # kept as typed
     assert not Application.objects.filter(applicant=alice).exists()
     assert mail.outbox == []

@@ -28,6 +28,10 @@ def sign_in_as(page, user):
     page.wait_for_url(lambda url: "/sign-in/" not in url)
 
 
+def round_link(page, name):
+    return page.get_by_role("navigation", name="This round").get_by_role("link", name=name)
+
+
 def move_on(page, cohort_url, phase):
     page.goto(cohort_url)
     page.get_by_role("button", name="Move to the next phase").click()
@@ -64,11 +68,11 @@ def alice_applies(page, org):
     page.get_by_label("Scotland").check()
     page.get_by_label("Budgeting").check()
     page.get_by_label("What you hope to get from it").fill("Confidence to lead a restructure.")
-    for group in page.get_by_role("group").filter(has_text="Less confident").all():
-        group.get_by_label("Quite confident").check()
+    for group in page.get_by_role("group").filter(has_text="An area to develop").all():
+        group.get_by_text("Developing").click()
     page.get_by_role("button", name="Send application").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "This round is open to people working in England, Wales, Northern Ireland"
+        "This round is open to people working in England, Northern Ireland, Wales and Crown"
     )
     assert page.title().startswith("Error:")
     page.get_by_label("England").check()
@@ -112,14 +116,14 @@ def test_a_coordinator_runs_a_round_from_applications_to_evaluation(
 
     # The coordinator accepts them all at once, runs training and records attendance.
     page.goto(cohort_url)
-    page.get_by_role("link", name="Applications", exact=True).click()
+    round_link(page, "Applications").click()
     expect(page.locator("caption")).to_have_text("22 applications")
     for box in page.get_by_role("checkbox").all():
         box.check()
     page.get_by_role("button", name="Accept the ticked applications").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("22 applications accepted")
     move_on(page, cohort_url, "Training")
-    page.get_by_role("link", name="Training", exact=True).click()
+    round_link(page, "Training").click()
     page.get_by_label("Title").fill("Mentoring skills")
     page.get_by_label("Date and time").fill("2026-03-02T10:00")
     page.get_by_role("button", name="Add the session").click()
@@ -131,7 +135,7 @@ def test_a_coordinator_runs_a_round_from_applications_to_evaluation(
 
     # Matching: propose, read why, publish; everyone is told.
     move_on(page, cohort_url, "Matching")
-    page.get_by_role("link", name="Matching", exact=True).click()
+    round_link(page, "Matching").click()
     page.get_by_role("button", name="Propose pairs").click()
     expect(page.locator("caption")).to_contain_text("11 draft pairs")
     expect(page.get_by_role("table")).to_contain_text("Topics in common")
@@ -180,8 +184,8 @@ def test_a_coordinator_runs_a_round_from_applications_to_evaluation(
     alice_page.get_by_role("group", name="Did you meet the goals you set?").get_by_text(
         "Yes", exact=True
     ).click()
-    for group in alice_page.get_by_role("group").filter(has_text="Less confident").all():
-        group.get_by_label("Very confident").check()
+    for group in alice_page.get_by_role("group").filter(has_text="An area to develop").all():
+        group.get_by_text("Established").click()
     alice_page.get_by_label("A few words for others thinking of joining").fill(
         "I found my voice in budget meetings."
     )
@@ -191,11 +195,11 @@ def test_a_coordinator_runs_a_round_from_applications_to_evaluation(
 
     # Evaluation: outcomes as evidence, with no private notes anywhere.
     move_on(page, cohort_url, "Evaluation")
-    page.get_by_role("link", name="Outcomes", exact=True).click()
+    round_link(page, "Outcomes").click()
     outcomes = page.locator("main")
     expect(outcomes).to_contain_text("I found my voice in budget meetings.")
     expect(page.get_by_role("table")).to_contain_text("Vision")
     expect(outcomes).not_to_contain_text("Talked about her manager.")
-    page.get_by_role("link", name="Pair health", exact=True).click()
+    round_link(page, "Pair health").click()
     expect(page.locator("caption")).to_contain_text("11 pairs")
     expect(page.locator("main")).not_to_contain_text("Talked about her manager.")

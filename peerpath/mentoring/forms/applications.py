@@ -8,9 +8,16 @@ from peerpath.drafts.widgets import AutosaveTextarea
 from peerpath.lib.forms import ModelForm
 
 from ..models import Application
-from .fields import confidence_fields, confidence_from
+from .fields import confidence_fields, confidence_from, govuk_style
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+REQUIRED = {
+    "organisation": _("Choose the organisation you are applying from."),
+    "role": _("Say whether you would like a mentor or would like to mentor."),
+    "role_level": _("Choose your role level."),
+    "nation": _("Choose the nation you work in."),
+    "goals": _("Say what you hope to get from taking part."),
+}
 
 
 class ApplicationForm(ModelForm):
@@ -56,9 +63,8 @@ class ApplicationForm(ModelForm):
         self.fields["capacity"].label = _(
             "If you mentor or support others: how many people could you take on?"
         )
-        self.fields["capacity"].widget.attrs.update(
-            {"min": 1, "max": cohort.max_capacity, "class": "govuk-input--width-2"}
-        )
+        self.fields["capacity"].widget.attrs.update({"min": 1, "max": cohort.max_capacity})
+        self.fields["capacity"].widget.attrs["class"] += " govuk-input--width-2"
         self.fields["goals"].widget = AutosaveTextarea(
             key=application.draft_key, attrs={"rows": 6}, saved_at=application.updated_at
         )
@@ -100,9 +106,11 @@ class ApplicationForm(ModelForm):
         ).items():
             field.initial = str(application.confidence.get(name.removeprefix("conf_"), ""))
             self.fields[name] = field
-        for name in ["role", "role_level", "nation", "organisation", "goals"]:
+        for name, message in REQUIRED.items():
             self.fields[name].required = submitting
+            self.fields[name].error_messages["required"] = message
         self.fields["capacity"].required = False
+        govuk_style(self, [n for n in self.fields if n not in self.Meta.fields or n == "goals"])
         self.order_fields(
             [
                 "organisation",

@@ -21,7 +21,8 @@ class WeightsForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.widget.attrs.update({"step": "0.5", "class": "govuk-input--width-3"})
+            field.widget.attrs["step"] = "0.5"
+            field.widget.attrs["class"] += " govuk-input--width-3"
 
 
 def _name(application: Application) -> str:

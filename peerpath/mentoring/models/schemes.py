@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Nation, Organisation
@@ -224,6 +225,11 @@ class Cohort(models.Model):
     def nation_labels(self) -> list[str]:
         labels = dict(Nation.choices)
         return [str(labels.get(code, code)) for code in self.eligible_nations]
+
+    @property
+    def nations_text(self) -> str:
+        """ "England, Wales and Northern Ireland": the nations the round is open to."""
+        return get_text_list(self.nation_labels, _("and"))
 
 
 class TrainingSession(models.Model):
