@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import selectors
 from .models import Session
@@ -55,7 +56,11 @@ def card(request) -> dict | None:
             if waiting_count:
                 todo.append(
                     {
-                        "text": _("%(n)s applications to %(round)s wait for a decision")
+                        "text": ngettext(
+                            "%(n)s application to %(round)s waits for a decision",
+                            "%(n)s applications to %(round)s wait for a decision",
+                            waiting_count,
+                        )
                         % {"n": waiting_count, "round": f"{scheme.name}: {cohort.name}"},
                         "url": reverse("mentoring:applications", args=[cohort.pk]),
                     }

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
@@ -189,7 +190,12 @@ def applications(request, scheme, cohort):
         else:
             messages.success(
                 request,
-                _("%(n)s applications accepted; we have emailed each person.") % {"n": count},
+                ngettext(
+                    "%(n)s application accepted; we have emailed the person.",
+                    "%(n)s applications accepted; we have emailed each person.",
+                    count,
+                )
+                % {"n": count},
             )
         return redirect("mentoring:applications", cohort_id=cohort.pk)
     rows = (

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import selectors, services
 from ..access import scheme_staff
@@ -68,7 +69,12 @@ def _act(request, cohort) -> None:
         made = services.drafts_publish(cohort=cohort, by=request.user)
         messages.success(
             request,
-            _("%(n)s pairs are published and everyone has been emailed.") % {"n": len(made)},
+            ngettext(
+                "%(n)s pair is published and both people have been emailed.",
+                "%(n)s pairs are published and everyone has been emailed.",
+                len(made),
+            )
+            % {"n": len(made)},
         )
 
 
