@@ -172,3 +172,15 @@ def test_the_matching_page_explains_each_pair_and_each_person_left_out(cohort, b
 
     assert "Topics in common: 100% × 1 = 1.00" in page
     assert "The mentors who would suit are full." in page
+
+
+def test_a_tampered_form_answers_not_found_and_changes_nothing(cohort, bob, client_for):
+    make_application(cohort, MENTEE)
+    make_application(cohort, MENTOR)
+    services.match_run(cohort=cohort, by=bob)
+    url = reverse("mentoring:matching", args=[cohort.pk])
+
+    response = client_for(bob).post(url, {"action": "remove", "draft": "1 OR 1=1"})
+
+    assert response.status_code == 404
+    assert cohort.draft_pairs.count() == 1

@@ -53,6 +53,10 @@ class SchemeForm(ModelForm):
         self.fields["member_organisations"].help_text = _(
             "Only used when the scheme is for the organisations listed."
         )
+        if self.instance.pk and self.instance.cohorts.exists():
+            # Applications were made as mentors, mentees or peers: the kind stays.
+            self.fields["kind"].disabled = True
+            self.fields["kind"].help_text = _("The kind cannot change once a round exists.")
 
     def clean(self):
         cleaned = super().clean()

@@ -217,6 +217,13 @@ class Cohort(models.Model):
         return self.rolling_applications and self.phase in rolling
 
     @property
+    def next_phase(self) -> str | None:
+        """The label of the phase after this one (None once finished)."""
+        phases = list(self.Phase)
+        position = phases.index(self.Phase(self.phase))
+        return phases[position + 1].label if position + 1 < len(phases) else None
+
+    @property
     def pairs_can_form(self) -> bool:
         """Pairs are made (by anyone) from the matching phase until the round closes."""
         return self.phase in {self.Phase.MATCHING, self.Phase.ACTIVE}

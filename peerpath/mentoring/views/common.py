@@ -26,3 +26,11 @@ def owned_or_404(queryset, user_field: str, user, **lookup):
     if owner_id != user.pk:
         raise Http404
     return obj
+
+
+def posted_id(request, name: str) -> int:
+    """A record id from the posted form; anything that is not one answers 404."""
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)

@@ -23,7 +23,7 @@ from ..forms.schemes import (
     TrainingSessionForm,
 )
 from ..models import Application, Cohort, SchemeStaff
-from .common import add_errors, show_errors
+from .common import add_errors, posted_id, show_errors
 
 
 @scheme_starter
@@ -181,7 +181,8 @@ def cohort_next(request, scheme, cohort):
 def applications(request, scheme, cohort):
     if request.method == "POST":
         chosen = cohort.applications.filter(
-            pk__in=request.POST.getlist("accept"), status=Application.Status.SUBMITTED
+            pk__in=[v for v in request.POST.getlist("accept") if v.isdigit()],
+            status=Application.Status.SUBMITTED,
         )
         try:
             count = services.applications_accept(applications=list(chosen), by=request.user)
@@ -266,7 +267,7 @@ def training(request, scheme, cohort):
     """Training sessions and who attended; only trained people can be matched."""
     form = TrainingSessionForm(request.POST or None)
     if request.method == "POST" and "exempt" in request.POST:
-        application = get_object_or_404(Application, pk=request.POST["exempt"], cohort=cohort)
+        application = get_object_or_404(Application, pk=posted_id(request, "exempt"), cohort=cohort)
         services.training_exempt_set(
             application=application, exempt=not application.training_exempt
         )

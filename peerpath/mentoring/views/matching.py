@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..access import scheme_staff
 from ..forms.matching import ChooseForm, SwapForm, WeightsForm
 from ..models import Application, Pairing
-from .common import show_errors
+from .common import posted_id, show_errors
 
 REASONS = {
     "no_eligible_partner": _("Every possible partner is ruled out by the scheme's rules."),
@@ -47,10 +47,10 @@ def _act(request, cohort) -> None:
         services.match_run(cohort=cohort, by=request.user)
         messages.success(request, _("Weights saved and pairs proposed again."))
     elif action in {"pin", "unpin"}:
-        draft = get_object_or_404(drafts, pk=request.POST.get("draft"))
+        draft = get_object_or_404(drafts, pk=posted_id(request, "draft"))
         services.draft_pin(draft=draft, pinned=action == "pin")
     elif action == "remove":
-        services.draft_remove(draft=get_object_or_404(drafts, pk=request.POST.get("draft")))
+        services.draft_remove(draft=get_object_or_404(drafts, pk=posted_id(request, "draft")))
         messages.success(request, _("The pair is removed and will not be proposed again."))
     elif action == "choose":
         mentees, mentors = selectors.matchable(cohort)

@@ -15,7 +15,7 @@ from .. import selectors, services
 from ..forms.applications import ApplicationForm
 from ..forms.pairs import AnswerForm, PeerInviteForm
 from ..models import Application, Cohort, MentorRequest, PeerInvitation, Scheme
-from .common import add_errors, show_errors
+from .common import add_errors, posted_id, show_errors
 
 
 @signed_in
@@ -201,7 +201,7 @@ def shortlist(request, cohort_id):
     if request.method == "POST":
         try:
             if "entry" in request.POST:
-                entry = get_object_or_404(mentee.shortlist, pk=request.POST["entry"])
+                entry = get_object_or_404(mentee.shortlist, pk=posted_id(request, "entry"))
                 services.mentor_request(
                     mentee=mentee, entry=entry, message=request.POST.get("message", "")[:2000]
                 )
