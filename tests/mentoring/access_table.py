@@ -1,7 +1,8 @@
 """Who may use each mentoring URL; merged into tests/test_permissions.py's table.
 
 ACCESS maps a URL name to (method, kwargs, {role: outcome}); see test_permissions.py for
-the outcomes. Upper-case string kwargs are placeholders that world() fills in.
+the outcomes. Upper-case string kwargs are placeholders that world() fills in; ours start with M_ so
+they never replace another table's (all tables share one placeholder dictionary).
 
 The world: Northfold runs a scheme open to Northfold and Riverside (not to dan's Lough
 Carra); bob coordinates it and carol, as Northfold's admin, may run it too. alice is a
@@ -60,19 +61,19 @@ STARTERS = {
     "site_admin": FORBIDDEN,
 }
 
-ROUND = {"cohort_id": "COHORT"}
-PAIR = {"pairing_id": "PAIRING"}
-SESSION = {"pairing_id": "PAIRING", "session_id": "SESSION"}
+ROUND = {"cohort_id": "M_COHORT"}
+PAIR = {"pairing_id": "M_PAIRING"}
+SESSION = {"pairing_id": "M_PAIRING", "session_id": "M_SESSION"}
 
 ACCESS = {
     "mentoring:home": ("get", {}, SIGNED_IN),
-    "mentoring:scheme": ("get", {"slug": "SCHEME"}, SCHEME_MEMBERS),
+    "mentoring:scheme": ("get", {"slug": "M_SCHEME"}, SCHEME_MEMBERS),
     "mentoring:apply": ("get", ROUND, SCHEME_MEMBERS),
     "mentoring:withdraw": ("post", ROUND, ALICE_ACTION),
     "mentoring:invite": ("get", ROUND, SCHEME_MEMBERS),
     "mentoring:shortlist": ("get", ROUND, ALICE),
-    "mentoring:invitation": ("get", {"invitation_id": "INVITATION"}, ALICE),
-    "mentoring:request": ("get", {"request_id": "REQUEST"}, ALICE),
+    "mentoring:invitation": ("get", {"invitation_id": "M_INVITATION"}, ALICE),
+    "mentoring:request": ("get", {"request_id": "M_REQUEST"}, ALICE),
     "mentoring:pairing": ("get", PAIR, ALICE),
     "mentoring:agreement": ("get", PAIR, ALICE),
     "mentoring:end": ("get", PAIR, ALICE),
@@ -87,16 +88,16 @@ ACCESS = {
     "mentoring:check-in": ("get", SESSION, ALICE),
     "mentoring:session-ics": ("get", SESSION, ALICE),
     "mentoring:scheme-new": ("get", {}, STARTERS),
-    "mentoring:scheme-manage": ("get", {"slug": "SCHEME"}, STAFF),
-    "mentoring:staff-remove": ("post", {"slug": "SCHEME", "staff_id": "STAFF"}, STAFF_ACTION),
-    "mentoring:cohort-new": ("get", {"slug": "SCHEME"}, STAFF),
+    "mentoring:scheme-manage": ("get", {"slug": "M_SCHEME"}, STAFF),
+    "mentoring:staff-remove": ("post", {"slug": "M_SCHEME", "staff_id": "M_STAFF"}, STAFF_ACTION),
+    "mentoring:cohort-new": ("get", {"slug": "M_SCHEME"}, STAFF),
     "mentoring:cohort": ("get", ROUND, STAFF),
     "mentoring:cohort-settings": ("get", ROUND, STAFF),
     "mentoring:cohort-next": ("get", ROUND, STAFF),
     "mentoring:applications": ("get", ROUND, STAFF),
-    "mentoring:application": ("get", {**ROUND, "application_id": "APPLICATION"}, STAFF),
+    "mentoring:application": ("get", {**ROUND, "application_id": "M_APPLICATION"}, STAFF),
     "mentoring:training": ("get", ROUND, STAFF),
-    "mentoring:attendance": ("get", {**ROUND, "training_id": "TRAINING"}, STAFF),
+    "mentoring:attendance": ("get", {**ROUND, "training_id": "M_TRAINING"}, STAFF),
     "mentoring:matching": ("get", ROUND, STAFF),
     "mentoring:pairs": ("get", ROUND, STAFF),
     "mentoring:outcomes": ("get", ROUND, STAFF),
@@ -150,13 +151,13 @@ def world(people, org, other_org) -> dict:
         cohort=cohort, title="Mentoring skills", starts_at=timezone.now()
     )
     return {
-        "SCHEME": scheme.slug,
-        "COHORT": cohort.pk,
-        "APPLICATION": alice.pk,
-        "PAIRING": pairing.pk,
-        "SESSION": session.pk,
-        "INVITATION": invitation.pk,
-        "REQUEST": request.pk,
-        "TRAINING": training.pk,
-        "STAFF": scheme.staff.get().pk,
+        "M_SCHEME": scheme.slug,
+        "M_COHORT": cohort.pk,
+        "M_APPLICATION": alice.pk,
+        "M_PAIRING": pairing.pk,
+        "M_SESSION": session.pk,
+        "M_INVITATION": invitation.pk,
+        "M_REQUEST": request.pk,
+        "M_TRAINING": training.pk,
+        "M_STAFF": scheme.staff.get().pk,
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, connection, transaction
 
 from peerpath.mentoring import services
 from peerpath.mentoring.models import Place
@@ -33,7 +33,7 @@ def run_together(*jobs):
         except Exception as error:
             outcomes[k] = error
         finally:
-            close_old_connections()
+            connection.close()  # each thread has its own connection
 
     threads = [threading.Thread(target=run, args=(k, job)) for k, job in enumerate(jobs)]
     for thread in threads:

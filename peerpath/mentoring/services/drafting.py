@@ -33,7 +33,7 @@ def match_run(*, cohort: Cohort, by) -> MatchRun:
     stay as they are. Records why anyone was left out."""
     _require_matching(cohort)
     with transaction.atomic():
-        Cohort.objects.select_for_update().get(pk=cohort.pk)
+        Cohort.objects.select_for_update(no_key=True).get(pk=cohort.pk)
         pins = list(cohort.draft_pairs.filter(pinned=True).values_list("mentee_id", "mentor_id"))
         proposal = matching_adapter.propose_pairs(cohort, pinned=pins)
         cohort.draft_pairs.filter(pinned=False).delete()
@@ -170,7 +170,7 @@ def drafts_publish(*, cohort: Cohort, by) -> list[Pairing]:
     published first), nothing is published and the error says which pair and why."""
     _require_matching(cohort)
     with transaction.atomic():
-        Cohort.objects.select_for_update().get(pk=cohort.pk)
+        Cohort.objects.select_for_update(no_key=True).get(pk=cohort.pk)
         drafts = list(cohort.draft_pairs.select_related("mentee__applicant", "mentor__applicant"))
         if not drafts:
             raise ValidationError(_("There are no draft pairs to publish."))

@@ -13,6 +13,7 @@ from ..models import (
     LIVE_STATUSES,
     Agreement,
     Application,
+    Cohort,
     MatchExclusion,
     Pairing,
     Place,
@@ -70,7 +71,9 @@ def pairing_create(
     """
     try:
         with transaction.atomic():
-            # Lock both applications (in id order, so two pairings never deadlock).
+            # Always the round first, then both applications in id order: every way of
+            # making a pair takes its locks in this one order, so none can deadlock.
+            Cohort.objects.select_for_update(no_key=True).get(pk=mentee.cohort_id)
             locked = (
                 Application.objects.select_for_update(of=("self",))
                 .filter(pk__in=[mentee.pk, mentor.pk])

@@ -126,7 +126,7 @@ def cohort_create(*, scheme: Scheme, name: str, **fields) -> Cohort:
 def cohort_advance(*, cohort: Cohort) -> Cohort:
     """Move the round to its next phase. Phases only move forward."""
     with transaction.atomic():
-        locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        locked = Cohort.objects.select_for_update(no_key=True).get(pk=cohort.pk)
         position = PHASES.index(locked.phase)
         if position == len(PHASES) - 1:
             raise ValidationError(_("This round has finished."))
