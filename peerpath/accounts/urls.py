@@ -22,10 +22,13 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/edit/", views.profile_edit, name="profile-edit"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("api-tokens/", views.api_tokens, name="api-tokens"),
+    path("api-tokens/<int:token_id>/revoke/", views.api_token_revoke, name="api-token-revoke"),
 ]
 
 organisation_patterns = [
     path("<slug:org_slug>/", views.organisation, name="organisation"),
+    path("<slug:org_slug>/audit-log/", views.audit_log, name="audit-log"),
     path(
         "<slug:org_slug>/invitations/<int:invitation_id>/withdraw/",
         views.invitation_revoke,

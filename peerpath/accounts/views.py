@@ -15,6 +15,7 @@ from .access import org_admin, public, signed_in
 from .forms import (
     BIO_DRAFT_KEY,
     AcceptInvitationForm,
+    ApiTokenForm,
     InvitationForm,
     NameForm,
     PasswordChangeForm,
@@ -181,7 +182,7 @@ def organisation(request, organisation):
 @require_POST
 def invitation_revoke(request, organisation, invitation_id):
     found = get_object_or_404(Invitation, pk=invitation_id, organisation=organisation)
-    services.invitation_revoke(invitation=found)
+    services.invitation_revoke(invitation=found, by=request.user)
     messages.success(
         request, _("The invitation to %(email)s was withdrawn.") % {"email": found.email}
     )
@@ -193,9 +194,48 @@ def invitation_revoke(request, organisation, invitation_id):
 def membership_remove(request, organisation, membership_id):
     membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
     try:
-        services.membership_revoke(membership=membership)
+        services.membership_revoke(membership=membership, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The role was removed."))
     return redirect(organisation)
+
+
+@org_admin
+def audit_log(request, organisation):
+    """What coordinators and admins did to people's data in this organisation."""
+    events = selectors.audit_events_for(organisation, page=request.GET.get("page"))
+    return render(
+        request, "accounts/audit_log.html", {"organisation": organisation, "events": events}
+    )
+
+
+@signed_in
+def api_tokens(request):
+    """Personal API tokens: make one (shown once) or revoke one."""
+    created = None
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _token, created = services.api_token_create(
+            user=request.user, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "created": created,
+            "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        },
+    )
+
+
+@signed_in
+@require_POST
+def api_token_revoke(request, token_id):
+    token = get_object_or_404(request.user.api_tokens, pk=token_id)
+    services.api_token_revoke(token=token)
+    messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
+    return redirect("accounts:api-tokens")
