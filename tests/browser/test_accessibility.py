@@ -12,13 +12,15 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.test_permissions import ACCESS, OK
+from tests.test_permissions import ACCESS, APP_TABLES, OK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Pages that only redirect or serve files are not pages to check.
+# Pages that only redirect or serve files are not pages to check. An app's table may add
+# its own downloads as NOT_PAGES.
 NOT_PAGES = {"frameworks:export", "healthz", "robots", "admin:index"}
+NOT_PAGES |= {name for table in APP_TABLES for name in getattr(table, "NOT_PAGES", ())}
 
 
 def pages_for(role: str, world: dict) -> list[str]:
