@@ -39,11 +39,17 @@ class DayMonthYearWidget(forms.MultiWidget):
         return id_
 
 
+FIELDSET_TEMPLATE = "portfolio/forms/fieldset_field.html"
+
+
 class DayMonthYearField(forms.Field):
     """A date typed as day, month and year, with GOV.UK's error messages."""
 
     widget = DayMonthYearWidget
-    template_name = "portfolio/forms/fieldset_field.html"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("template_name", FIELDSET_TEMPLATE)  # legend, not label
+        super().__init__(**kwargs)
 
     def to_python(self, value):
         if isinstance(value, datetime.date):
@@ -109,8 +115,8 @@ class StatementPicker(forms.CheckboxSelectMultiple):
 
 class StatementsField(forms.ModelMultipleChoiceField):
     widget = StatementPicker
-    template_name = "portfolio/forms/fieldset_field.html"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("template_name", FIELDSET_TEMPLATE)
         super().__init__(queryset=Statement.objects.none(), **kwargs)

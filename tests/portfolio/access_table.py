@@ -41,6 +41,17 @@ OWNER_BAD_POST = _each("hidden", anonymous="login", participant="bad-request")
 SHARED_WITH_BOB = _each("hidden", anonymous="login", coordinator="ok")
 LINK_HOLDERS = _each("ok")
 
+# Downloads, not pages: the accessibility walk skips them.
+NOT_PAGES = {
+    "portfolio:evidence",
+    "portfolio:assess-evidence",
+    "portfolio:export-zip",
+    "portfolio:export-json",
+    "portfolio:export-pdf",
+    "portfolio:personal-data-download",
+    "portfolio:statement-search",
+}
+
 ENTRY = {"entry_id": "ENTRY"}
 EVIDENCE = {"entry_id": "ENTRY", "evidence_id": "EVIDENCE"}
 
