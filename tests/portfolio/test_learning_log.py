@@ -1,6 +1,7 @@
 """Recording learning, searching the log, and what happens with bad input."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -108,7 +109,7 @@ def test_pressing_search_in_the_picker_shows_matches_and_saves_nothing(
     )
     page = response.content.decode()
     assert "Demonstrating and promoting resilience" in page
-    assert f'value="{chosen.pk}" checked' in page
+    assert re.search(rf'name="statements"[^>]* value="{chosen.pk}"[^>]* checked', page)
     assert "govuk-error-summary" not in page, "a search is not a failed save"
     assert "Families hear about changes earlier." in page
     assert not LearningEntry.objects.exists()
