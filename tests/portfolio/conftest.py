@@ -2,11 +2,15 @@
 year of learning recorded against the six leadership capabilities and the CPD Standard."""
 
 import datetime
+import email
+import socket
+import time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from aiosmtpd.controller import Controller
 
 from peerpath.frameworks.models import Statement
 from peerpath.portfolio.models import LearningEntry
@@ -91,3 +95,39 @@ def entry(alice):
     return LearningEntry.objects.create(
         owner=alice, title="Budget workshop", kind="course", date=datetime.date(2026, 3, 2)
     )
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, seconds: float = 5) -> list:
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return [email.message_from_bytes(envelope.content) for envelope in self.messages]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server on loopback that Peerpath sends to; yields its inbox."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
+    try:
+        yield inbox
+    finally:
+        controller.stop()
