@@ -16,7 +16,7 @@ from .claims import (
     claim_withdraw,
 )
 from .entries import learning_entry_delete, learning_entry_record, learning_entry_save
-from .evidence import evidence_add_file, evidence_add_link, evidence_remove
+from .evidence import evidence_add_bytes, evidence_add_file, evidence_add_link, evidence_remove
 from .goals import goal_delete, goal_note_add, goal_save
 from .plans import (
     plan_comment_add,
@@ -37,6 +37,7 @@ __all__ = [
     "claim_start_from_returned",
     "claim_submit",
     "claim_withdraw",
+    "evidence_add_bytes",
     "evidence_add_file",
     "evidence_add_link",
     "evidence_remove",

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from peerpath.accounts.models import User, UserManager
 from peerpath.accounts.services import user_create
@@ -39,10 +40,16 @@ class Command(BaseCommand):
     def handle(self, *args, file, email, create_account, merge, no_install_frameworks, **opts):
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
+        user = User.objects.filter(email=UserManager.normalize_email(email)).first()
+        if user is None and not create_account:
+            raise CommandError(
+                f"No account with the email address {email}; add --create-account to make one"
+            )
         try:
-            with file.open("rb") as source:
+            with file.open("rb") as source, transaction.atomic():
                 bundle = read_portfolio(source, may_install_frameworks=not no_install_frameworks)
-                user = self._person(email, create_account, bundle.person_name)
+                if user is None:  # made only once the file is known to be good
+                    user = user_create(email=email, full_name=bundle.person_name or email)
                 summary = portfolio_import(owner=user, bundle=bundle, merge=merge)
         except PortfolioFileError as error:
             lines = [f"{file}: {len(error.problems)} problem(s); nothing was imported."]
@@ -55,13 +62,3 @@ class Command(BaseCommand):
             f"{summary.goals} goals, {summary.plan_items} plan items, {summary.claims} claims, "
             f"{summary.evidence_files} evidence files"
         )
-
-    def _person(self, email: str, create: bool, name: str) -> User:
-        user = User.objects.filter(email=UserManager.normalize_email(email)).first()
-        if user is not None:
-            return user
-        if not create:
-            raise CommandError(
-                f"No account with the email address {email}; add --create-account to make one"
-            )
-        return user_create(email=email, full_name=name or email)
