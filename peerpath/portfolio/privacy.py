@@ -23,7 +23,8 @@ from typing import IO
 from django.db import transaction
 from django.utils import timezone
 
-from peerpath.accounts.models import Invitation, Profile
+from peerpath.accounts.audit import audit_record
+from peerpath.accounts.models import ApiToken, AuditEvent, Invitation, Profile
 from peerpath.drafts.models import Draft
 
 PERSONAL_DATA_APPS = ["assessments", "programmes", "badges", "mentoring", "portfolio"]
@@ -108,6 +109,14 @@ def _account_export(user) -> dict:
             }
             for i in Invitation.objects.filter(email=user.email).select_related("organisation")
         ],
+        "api_tokens": [
+            {"name": t.name, "created_at": t.created_at.isoformat(), "revoked": bool(t.revoked_at)}
+            for t in ApiToken.objects.filter(user=user)
+        ],
+        "actions_on_my_data": [
+            {"at": e.at.isoformat(), "by": e.actor_name, "summary": e.summary}
+            for e in AuditEvent.objects.filter(subject=user)
+        ],
         "unsaved_drafts": [
             {"box": d.key, "text": d.text, "saved_at": d.updated_at.isoformat()}
             for d in Draft.objects.filter(owner=user)
@@ -117,6 +126,10 @@ def _account_export(user) -> dict:
 
 def _account_erase(user) -> None:
     Draft.objects.filter(owner=user).delete()
+    ApiToken.objects.filter(user=user).delete()
+    # The audit log stays (organisations rely on it), without the person's name.
+    AuditEvent.objects.filter(subject=user).update(subject_name=ERASED_NAME)
+    AuditEvent.objects.filter(actor=user).update(actor_name=ERASED_NAME)
     erased_email = f"erased-{user.pk}@erased.invalid"
     Invitation.objects.filter(email=user.email).update(email=erased_email, full_name="")
     profile = Profile.objects.filter(user=user).first()
@@ -135,3 +148,11 @@ def _account_erase(user) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    for membership in user.memberships.select_related("organisation"):
+        audit_record(
+            actor=None,
+            action="person-erased",
+            summary="A person erased their account; their content was deleted.",
+            organisation=membership.organisation,
+            subject=user,
+        )
