@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from peerpath.accounts.models import Membership
+
 from .capabilities import hours_by_kind
 from .models import Goal, LearningEntry
 from .periods import year_ago
@@ -20,4 +22,5 @@ def card(request) -> dict | None:
             owner=user, status__in=[Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS]
         ).count(),
         "shared_with_me": plans_shared_with(user).count(),
+        "admin_of": list(user.organisations_where(Membership.Role.ORG_ADMIN)),
     }

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import authenticate
+from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -207,11 +208,10 @@ class GoalForm(PickerFormMixin, Form):
             saved_at=goal.updated_at if goal else None,
             attrs={"rows": 5, "class": "govuk-textarea"},
         )
-        objectives = OrganisationObjective.objects.filter(
-            is_active=True, organisation__memberships__user=user
-        ).distinct()
+        offered = Q(is_active=True, organisation__memberships__user=user)
         if goal is not None and goal.objective_id:
-            objectives = objectives | OrganisationObjective.objects.filter(pk=goal.objective_id)
+            offered |= Q(pk=goal.objective_id)  # keep a link to one no longer offered
+        objectives = OrganisationObjective.objects.filter(offered).distinct()
         if objectives.exists():
             self.fields["objective"].queryset = objectives.select_related("organisation")
         else:
@@ -420,3 +420,17 @@ class EraseForm(Form):
         if authenticate(username=self.user.email, password=password) is None:
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class ObjectiveForm(Form):
+    title = forms.CharField(
+        label=_("Objective"),
+        max_length=200,
+        help_text=_("For example: Every library a community hub by 2028."),
+    )
+    description = forms.CharField(
+        label=_("More about it (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

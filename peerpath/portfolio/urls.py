@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import claims, entries, goals, overview, plans, transfer
+from .views import claims, entries, goals, objectives, overview, plans, transfer
 
 app_name = "portfolio"
 urlpatterns = [
@@ -65,6 +65,17 @@ urlpatterns = [
         "assess/<str:token>/evidence/<int:evidence_id>/",
         claims.assess_evidence,
         name="assess-evidence",
+    ),
+    # Organisations' objectives, which goals can support
+    path(
+        "organisations/<slug:org_slug>/objectives/",
+        objectives.objectives,
+        name="objectives",
+    ),
+    path(
+        "organisations/<slug:org_slug>/objectives/<int:objective_id>/toggle/",
+        objectives.objective_toggle,
+        name="objective-toggle",
     ),
     # Export, import, personal data
     path("export/", transfer.export, name="export"),

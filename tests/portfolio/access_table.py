@@ -21,6 +21,7 @@ from peerpath.portfolio.models import (
     Evidence,
     Goal,
     LearningEntry,
+    OrganisationObjective,
     PlanItem,
     PlanShare,
 )
@@ -40,6 +41,8 @@ OWNER_ACTION = _each("hidden", anonymous="login", participant="redirect")
 OWNER_BAD_POST = _each("hidden", anonymous="login", participant="bad-request")
 SHARED_WITH_BOB = _each("hidden", anonymous="login", coordinator="ok")
 LINK_HOLDERS = _each("ok")
+ORG_ADMINS = _each("forbidden", anonymous="login", org_admin="ok", site_admin="ok")
+ORG_ADMIN_ACTIONS = {**ORG_ADMINS, "org_admin": "redirect", "site_admin": "redirect"}
 
 # Downloads, not pages: the accessibility walk skips them.
 NOT_PAGES = {
@@ -103,6 +106,12 @@ ACCESS: dict = {
         {"token": "ASSESSOR_TOKEN", "evidence_id": "EVIDENCE"},
         LINK_HOLDERS,
     ),
+    "portfolio:objectives": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
+    "portfolio:objective-toggle": (
+        "post",
+        {"org_slug": "northfold", "objective_id": "OBJECTIVE"},
+        ORG_ADMIN_ACTIONS,
+    ),
     "portfolio:export": ("get", {}, SIGNED_IN),
     "portfolio:export-zip": ("get", {}, SIGNED_IN),
     "portfolio:export-json": ("get", {}, SIGNED_IN),
@@ -123,7 +132,8 @@ def world(people, org, other_org) -> dict:
     )
     evidence = Evidence(entry=entry, original_name="notes.txt", content_type="text/plain", size=5)
     evidence.file.save("notes.txt", ContentFile(b"notes"), save=True)
-    goal = Goal.objects.create(owner=alice, title="Lead a restructure well")
+    objective = OrganisationObjective.objects.create(organisation=org, title="Community hubs")
+    goal = Goal.objects.create(owner=alice, title="Lead a restructure well", objective=objective)
     item = PlanItem.objects.create(owner=alice, action="Shadow a head of service")
     share = PlanShare.objects.create(owner=alice, viewer=bob)
     standard = Framework.objects.get(slug="cpd-standard-wales", is_current=True)
@@ -146,6 +156,7 @@ def world(people, org, other_org) -> dict:
         "ENTRY": entry.pk,
         "EVIDENCE": evidence.pk,
         "GOAL": goal.pk,
+        "OBJECTIVE": objective.pk,
         "PLAN_ITEM": item.pk,
         "SHARE": share.pk,
         "DRAFT_CLAIM": draft.pk,

@@ -17,7 +17,7 @@ from .claims import (
 )
 from .entries import learning_entry_delete, learning_entry_record, learning_entry_save
 from .evidence import evidence_add_bytes, evidence_add_file, evidence_add_link, evidence_remove
-from .goals import goal_delete, goal_note_add, goal_save
+from .goals import goal_delete, goal_note_add, goal_save, objective_add, objective_set_active
 from .plans import (
     plan_comment_add,
     plan_item_create,
@@ -47,6 +47,8 @@ __all__ = [
     "learning_entry_delete",
     "learning_entry_record",
     "learning_entry_save",
+    "objective_add",
+    "objective_set_active",
     "plan_comment_add",
     "plan_item_create",
     "plan_item_delete",

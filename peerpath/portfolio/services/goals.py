@@ -71,3 +71,21 @@ def goal_note_add(*, goal: Goal, text: str) -> GoalNote:
 def goal_delete(*, goal: Goal) -> None:
     """Delete a goal and its notes; entries that helped with it stay in the log."""
     goal.delete()
+
+
+def objective_add(*, organisation, title: str, description: str = "") -> OrganisationObjective:
+    """Offer an objective to the organisation's people for their goals."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError(_("Enter the objective."), code="empty")
+    if organisation.objectives.filter(title__iexact=title).exists():
+        raise ValidationError(_("%(title)s is already an objective.") % {"title": title})
+    return OrganisationObjective.objects.create(
+        organisation=organisation, title=title, description=description
+    )
+
+
+def objective_set_active(*, objective: OrganisationObjective, active: bool) -> None:
+    """Stop (or start again) offering an objective; goals already linked keep the link."""
+    objective.is_active = active
+    objective.save(update_fields=["is_active"])
