@@ -229,6 +229,9 @@ class GoalNoteForm(Form):
         )
 
 
+PLAN_TEXT_FIELDS = ["action", "support_needed"]
+
+
 class PlanItemForm(PickerFormMixin, Form):
     action = forms.CharField(
         label=_("What will you do?"),
@@ -254,8 +257,14 @@ class PlanItemForm(PickerFormMixin, Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, item: PlanItem | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in PLAN_TEXT_FIELDS:
+            self.fields[name].widget = AutosaveTextarea(
+                key=draft_key("plan", item, name),
+                saved_at=item.updated_at if item else None,
+                attrs={"rows": 3, "class": "govuk-textarea"},
+            )
         self.setup_picker("statements", user, self.data if self.is_bound else None)
 
     def clean_statements(self):

@@ -42,13 +42,21 @@ def test_a_participant_shares_their_plan_with_their_manager_who_is_told_by_email
     assert "Two half-days away from the branch" in page
 
 
-def test_the_manager_comments_and_the_participant_sees_and_answers(alice, bob, client_for, plan):
+def test_the_manager_comments_and_the_participant_sees_and_answers_each_told_by_email(
+    alice, bob, client_for, plan, mailoutbox, django_capture_on_commit_callbacks
+):
     share = plan_share(owner=alice, email="bob@example.org")
-    client_for(bob).post(
-        reverse("portfolio:shared-plan", args=[share.pk]),
-        {"text": "Budget setting is in February; I will book you in.", "item": plan[0].pk},
-    )
-    client_for(alice).post(reverse("portfolio:plan-comment"), {"text": "Thank you!"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(bob).post(
+            reverse("portfolio:shared-plan", args=[share.pk]),
+            {"text": "Budget setting is in February; I will book you in.", "item": plan[0].pk},
+        )
+        client_for(alice).post(reverse("portfolio:plan-comment"), {"text": "Thank you!"})
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["alice@example.org"], "Bob Coordinator commented on a development plan"),
+        (["bob@example.org"], "Alice Participant commented on a development plan"),
+    ]
+    assert "Budget setting is in February" in mailoutbox[0].body
     comments = list(PlanComment.objects.filter(plan_owner=alice))
     assert [(c.author_name, c.item) for c in comments] == [
         ("Bob Coordinator", plan[0]),
@@ -122,3 +130,18 @@ def test_a_plan_item_develops_one_capability_at_most(alice, client_for, statemen
     )
     assert "Choose one capability for this item, or none." in response.content.decode()
     assert not PlanItem.objects.exists()
+
+
+def test_plan_text_typed_but_not_saved_is_offered_back_then_forgotten_once_saved(alice, client_for):
+    from peerpath.drafts.models import Draft
+    from peerpath.drafts.services import draft_save
+
+    draft_save(owner=alice, key="portfolio.plan.new.action", text="Ask to join the board")
+    form = client_for(alice).get(reverse("portfolio:plan-item-new")).content.decode()
+    assert "Ask to join the board" in form
+    client_for(alice).post(
+        reverse("portfolio:plan-item-new"),
+        {"action": "Ask to join the board", "status": "in-progress"},
+    )
+    assert PlanItem.objects.get(owner=alice).status == "in-progress"
+    assert not Draft.objects.filter(owner=alice).exists()

@@ -137,10 +137,32 @@ def plan_comment_add(
         raise ValidationError("That item is not in this plan.")
     if not can_comment_on_plan(plan_owner=plan_owner, author=author):
         raise ValidationError(_("This plan is no longer shared with you."), code="withdrawn")
-    return PlanComment.objects.create(
+    comment = PlanComment.objects.create(
         plan_owner=plan_owner,
         author=author,
         author_name=str(author)[:150],
         item=item,
         text=text[:5000],
     )
+    transaction.on_commit(lambda: _tell_about_comment(comment))
+    return comment
+
+
+def _tell_about_comment(comment: PlanComment) -> None:
+    """The owner hears of a comment on their plan; those it is shared with hear of a reply."""
+    owner = comment.plan_owner
+    if comment.author_id != owner.pk:
+        recipients = [(owner, settings.SITE_URL + reverse("portfolio:plan"))]
+    else:
+        recipients = [
+            (share.viewer, settings.SITE_URL + reverse("portfolio:shared-plan", args=[share.pk]))
+            for share in PlanShare.objects.active().filter(owner=owner).select_related("viewer")
+        ]
+    for person, link in recipients:
+        with translation.override(person.language or settings.LANGUAGE_CODE):
+            subject = _("%(name)s commented on a development plan") % {"name": comment.author_name}
+            body = render_to_string(
+                "portfolio/email/plan_comment.txt",
+                {"comment": comment, "link": link, "site_name": settings.SITE_NAME},
+            )
+        send_mail(subject, body, None, [person.email])

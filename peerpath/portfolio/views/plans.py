@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from peerpath.accounts.access import signed_in
 
 from .. import selectors, services
-from ..forms import CommentForm, PlanItemForm, ShareForm
+from ..forms import PLAN_TEXT_FIELDS, CommentForm, PlanItemForm, ShareForm
 from ..models import PlanItem, PlanShare
-from .common import base_url, owned
+from .common import base_url, discard_drafts, offer_drafts, owned
 
 
 def _plan_page(request, share_form=None, comment_form=None, status=200):
@@ -47,15 +47,27 @@ def plan_item_new(request):
         form.hold_errors()
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.plan_item_create(
+        item = services.plan_item_create(
             owner=request.user,
             action=data["action"],
             statement=form.statement,
             support_needed=data["support_needed"],
             target_date=data["target_date"],
         )
+        if data["status"] != item.status:
+            services.plan_item_save(
+                item=item,
+                action=item.action,
+                statement=item.statement,
+                support_needed=item.support_needed,
+                target_date=item.target_date,
+                status=data["status"],
+            )
+        discard_drafts(request, "plan", None, PLAN_TEXT_FIELDS)
         messages.success(request, _("The item was added to your plan."))
         return redirect("portfolio:plan")
+    elif request.method == "GET":
+        offer_drafts(request, form, "plan", None, PLAN_TEXT_FIELDS)
     return _item_form_page(request, form, None)
 
 
@@ -63,7 +75,7 @@ def plan_item_new(request):
 def plan_item_edit(request, item_id):
     item = owned(PlanItem, request, item_id)
     if request.method == "POST":
-        form = PlanItemForm(request.POST, user=request.user)
+        form = PlanItemForm(request.POST, user=request.user, item=item)
         if form.is_search:
             form.hold_errors()
         elif form.is_valid():
@@ -76,11 +88,13 @@ def plan_item_edit(request, item_id):
                 target_date=data["target_date"],
                 status=data["status"],
             )
+            discard_drafts(request, "plan", item, PLAN_TEXT_FIELDS)
             messages.success(request, _("Your changes have been saved."))
             return redirect("portfolio:plan")
     else:
         form = PlanItemForm(
             user=request.user,
+            item=item,
             initial={
                 "action": item.action,
                 "statements": [item.statement_id] if item.statement_id else [],
@@ -89,6 +103,7 @@ def plan_item_edit(request, item_id):
                 "status": item.status,
             },
         )
+        offer_drafts(request, form, "plan", item, PLAN_TEXT_FIELDS)
     return _item_form_page(request, form, item)
 
 
