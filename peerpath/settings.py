@@ -28,6 +28,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Peerpath")
+# Adds /bench/floor/, the baseline page bench/bench_web.py compares every page with.
+PEERPATH_BENCH = env_bool("PEERPATH_BENCH", False)
 
 INSTALLED_APPS = [
     "peerpath",
@@ -185,6 +187,12 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Source maps are for developers' tools; compressing them only slows collectstatic down.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf",
+    "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg",
+    "webm", "wmv", "map",
+]  # fmt: skip
 MEDIA_ROOT = DATA_DIR / "media"
 
 # --- Uploads --------------------------------------------------------------------------

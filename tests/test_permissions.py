@@ -54,6 +54,8 @@ ACCESS = {
     "robots": ("get", {}, EVERYONE),
     "accounts:login": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": OK}),
     "accounts:logout": ("post", {}, EVERYONE_REDIRECT),
+    "accounts:sign-in-code": ("get", {}, dict.fromkeys(ROLES, LOGIN)),  # nobody half-way in
+    "accounts:two-factor": ("get", {}, SIGNED_IN),
     "accounts:password-reset": ("get", {}, EVERYONE),
     "accounts:password-reset-sent": ("get", {}, EVERYONE),
     "accounts:password-reset-confirm": ("get", {"uidb64": "MQ", "token": "x-y"}, EVERYONE),

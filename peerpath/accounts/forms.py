@@ -160,3 +160,19 @@ class ApiTokenForm(Form):
         max_length=80,
         help_text=_("For example: monthly report script."),
     )
+
+
+class CodeForm(Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=10,
+        help_text=_("The 6-digit code the app shows now."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )

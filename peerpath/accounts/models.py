@@ -332,3 +332,16 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class TotpDevice(models.Model):
+    """Two-step sign-in with an authenticator app. The secret is sealed at rest."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    sealed_secret = models.TextField(editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0, editable=False)
+
+    def __str__(self) -> str:
+        state = "on" if self.confirmed_at else "being set up"
+        return f"Two-step sign-in for {self.user} ({state})"

@@ -5,7 +5,9 @@ from . import views
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
+    path("sign-in/code/", views.sign_in_code, name="sign-in-code"),
     path("sign-out/", views.sign_out, name="logout"),
+    path("two-step/", views.two_factor_settings, name="two-factor"),
     path("password-reset/", views.password_reset, name="password-reset"),
     path("password-reset/sent/", views.password_reset_sent, name="password-reset-sent"),
     path(
