@@ -200,6 +200,11 @@ FRAMEWORK_UPLOAD_MAX_BYTES = env_int("FRAMEWORK_UPLOAD_MAX_BYTES", 5 * 1024 * 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# --- Open Badges ---------------------------------------------------------------------
+# Issuer signing keys are stored encrypted with a key derived from this secret (or from
+# SECRET_KEY when it is empty). Set it in production so SECRET_KEY can rotate freely.
+BADGE_KEY_ENCRYPTION_KEY = env_secret("BADGE_KEY_ENCRYPTION_KEY")
+
 # --- Security -------------------------------------------------------------------------
 SECURE_CSP = {
     "default-src": [CSP.SELF],
