@@ -82,6 +82,7 @@ urlpatterns = [
     path("export/portfolio.zip", transfer.export_zip, name="export-zip"),
     path("export/portfolio.json", transfer.export_json, name="export-json"),
     path("export/portfolio.pdf", transfer.export_pdf, name="export-pdf"),
+    path("export/learner-record.jwt", transfer.export_clr, name="export-clr"),
     path("import/", transfer.import_portfolio, name="import"),
     path("personal-data/", transfer.personal_data, name="personal-data"),
     path(

@@ -51,6 +51,7 @@ NOT_PAGES = {
     "portfolio:export-zip",
     "portfolio:export-json",
     "portfolio:export-pdf",
+    "portfolio:export-clr",
     "portfolio:personal-data-download",
     "portfolio:statement-search",
 }
@@ -116,6 +117,13 @@ ACCESS: dict = {
     "portfolio:export-zip": ("get", {}, SIGNED_IN),
     "portfolio:export-json": ("get", {}, SIGNED_IN),
     "portfolio:export-pdf": ("get", {}, SIGNED_IN),
+    # The participant holds a badge (tests/badges/access_table.py awards it), so has a
+    # learner record; everyone else is sent back to the export page with a message.
+    "portfolio:export-clr": (
+        "get",
+        {},
+        _each("redirect", anonymous="login", participant="ok"),
+    ),
     "portfolio:import": ("post", {}, SIGNED_IN_BAD_POST),
     "portfolio:personal-data": ("get", {}, SIGNED_IN),
     "portfolio:personal-data-download": ("get", {}, SIGNED_IN),

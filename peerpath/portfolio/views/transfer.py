@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peerpath.accounts.access import signed_in
+from peerpath.badges.models import Credential
 
+from ..clr import NothingToVouchFor, clr_jwt
 from ..forms import EraseForm, ImportForm
 from ..privacy import person_erase, write_personal_data_zip
 from ..transfer.checking import PortfolioFileError
@@ -32,7 +34,11 @@ def export(request):
     return render(
         request,
         "portfolio/export.html",
-        {"form": ImportForm(), "can_import": portfolio_is_empty(request.user)},
+        {
+            "form": ImportForm(),
+            "can_import": portfolio_is_empty(request.user),
+            "has_badges": Credential.objects.current().filter(recipient=request.user).exists(),
+        },
     )
 
 
@@ -69,6 +75,21 @@ def export_json(request):
 def export_pdf(request):
     response = HttpResponse(portfolio_pdf(request.user), content_type="application/pdf")
     filename = _filename(request.user, "portfolio", "pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@signed_in
+def export_clr(request):
+    """The portfolio as a signed 1EdTech CLR 2.0 (badges and assessed achievements)."""
+    try:
+        token = clr_jwt(request.user)
+    except NothingToVouchFor as error:
+        messages.info(request, str(error))
+        return redirect("portfolio:export")
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    filename = _filename(request.user, "learner-record", "jwt")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
