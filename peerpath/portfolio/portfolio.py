@@ -115,9 +115,12 @@ def other_apps_timeline(user, start: datetime.date, end: datetime.date) -> list[
     for app in CONTRIBUTING_APPS:
         if app == "portfolio":
             continue
+        name = f"peerpath.{app}.portfolio"
         try:
-            module = importlib.import_module(f"peerpath.{app}.portfolio")
-        except ModuleNotFoundError:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
             continue
         items += module.timeline_items(user, start, end)
     return sorted(items, key=lambda item: item.when, reverse=True)

@@ -35,10 +35,14 @@ ERASED_NAME = "Erased person"
 
 def _hooks():
     for app in PERSONAL_DATA_APPS:
+        name = f"peerpath.{app}.personal_data"
         try:
-            yield app, importlib.import_module(f"peerpath.{app}.personal_data")
-        except ModuleNotFoundError:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise  # a hook that fails to import must not be skipped silently
             continue
+        yield app, module
 
 
 def personal_data(user) -> dict:

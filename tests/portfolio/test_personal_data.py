@@ -2,6 +2,8 @@
 
 import io
 import json
+import sys
+import types
 import zipfile
 
 import pytest
@@ -13,6 +15,7 @@ from peerpath.accounts.models import AuditEvent, Membership, User
 from peerpath.drafts.models import Draft
 from peerpath.drafts.services import draft_save
 from peerpath.portfolio.models import Claim, ClaimItem, LearningEntry, PlanComment, PlanShare
+from peerpath.portfolio.privacy import person_erase
 from peerpath.portfolio.services import (
     Decision,
     claim_assess,
@@ -132,3 +135,35 @@ def test_an_admin_can_erase_someone_who_asks_by_email(alice, lives_entwined):
     call_command("erase_person", "alice@example.org", "--yes", stdout=out)
     assert not User.objects.filter(email="alice@example.org").exists()
     assert f"Erased account {alice.pk}." in out.getvalue()
+
+
+@pytest.fixture
+def mentoring_hook(monkeypatch):
+    """What the mentoring app will plug in: its own export and erasure."""
+    module = types.ModuleType("peerpath.mentoring.personal_data")
+    module.calls = []
+    module.export = lambda user: {"sessions": [f"session of {user.full_name}"]}
+    module.erase = lambda user: module.calls.append(("erase", user.email))
+    monkeypatch.setitem(sys.modules, "peerpath.mentoring.personal_data", module)
+    return module
+
+
+def test_every_apps_hook_adds_its_part_to_the_download_and_to_the_erasure(
+    alice, client_for, mentoring_hook
+):
+    data, _files = download(client_for(alice))
+    assert data["apps"]["mentoring"] == {"sessions": ["session of Alice Participant"]}
+    person_erase(user=alice)
+    assert mentoring_hook.calls == [("erase", "alice@example.org")], "called before anonymising"
+
+
+def test_if_any_app_cannot_erase_nothing_is_erased(alice, mentoring_hook, lives_entwined):
+    def refuse(user):
+        raise RuntimeError("mentoring database unavailable")
+
+    mentoring_hook.erase = refuse
+    with pytest.raises(RuntimeError):
+        person_erase(user=alice)
+    alice.refresh_from_db()
+    assert alice.email == "alice@example.org" and alice.is_active
+    assert LearningEntry.objects.filter(owner=alice).count() == 8
