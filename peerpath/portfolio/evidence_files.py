@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word, Excel and PowerPoint files
@@ -17,45 +18,45 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word, Excel and PowerPoint file
 
 @dataclass(frozen=True)
 class FileKind:
-    label: str
+    label: object  # a lazily translated name, e.g. "Word document"
     content_type: str
     magic: tuple[bytes, ...] = ()  # empty: plain text, checked by decoding instead
 
 
 KINDS = {
-    "pdf": FileKind("PDF", "application/pdf", (b"%PDF-",)),
-    "png": FileKind("PNG image", "image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": FileKind("JPEG image", "image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": FileKind("JPEG image", "image/jpeg", (b"\xff\xd8\xff",)),
-    "gif": FileKind("GIF image", "image/gif", (b"GIF87a", b"GIF89a")),
+    "pdf": FileKind(_l("PDF"), "application/pdf", (b"%PDF-",)),
+    "png": FileKind(_l("PNG image"), "image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": FileKind(_l("JPEG image"), "image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": FileKind(_l("JPEG image"), "image/jpeg", (b"\xff\xd8\xff",)),
+    "gif": FileKind(_l("GIF image"), "image/gif", (b"GIF87a", b"GIF89a")),
     "docx": FileKind(
-        "Word document",
+        _l("Word document"),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         (ZIP,),
     ),
     "xlsx": FileKind(
-        "Excel spreadsheet",
+        _l("Excel spreadsheet"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         (ZIP,),
     ),
     "pptx": FileKind(
-        "PowerPoint presentation",
+        _l("PowerPoint presentation"),
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         (ZIP,),
     ),
-    "odt": FileKind("OpenDocument text", "application/vnd.oasis.opendocument.text", (ZIP,)),
+    "odt": FileKind(_l("OpenDocument text"), "application/vnd.oasis.opendocument.text", (ZIP,)),
     "ods": FileKind(
-        "OpenDocument spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", (ZIP,)
+        _l("OpenDocument spreadsheet"), "application/vnd.oasis.opendocument.spreadsheet", (ZIP,)
     ),
     "odp": FileKind(
-        "OpenDocument presentation", "application/vnd.oasis.opendocument.presentation", (ZIP,)
+        _l("OpenDocument presentation"), "application/vnd.oasis.opendocument.presentation", (ZIP,)
     ),
-    "doc": FileKind("Word document", "application/msword", (OLE,)),
-    "xls": FileKind("Excel spreadsheet", "application/vnd.ms-excel", (OLE,)),
-    "ppt": FileKind("PowerPoint presentation", "application/vnd.ms-powerpoint", (OLE,)),
-    "txt": FileKind("Text file", "text/plain"),
-    "csv": FileKind("CSV file", "text/csv"),
-    "md": FileKind("Text file", "text/markdown"),
+    "doc": FileKind(_l("Word document"), "application/msword", (OLE,)),
+    "xls": FileKind(_l("Excel spreadsheet"), "application/vnd.ms-excel", (OLE,)),
+    "ppt": FileKind(_l("PowerPoint presentation"), "application/vnd.ms-powerpoint", (OLE,)),
+    "txt": FileKind(_l("Text file"), "text/plain"),
+    "csv": FileKind(_l("CSV file"), "text/csv"),
+    "md": FileKind(_l("Text file"), "text/markdown"),
 }
 
 
