@@ -399,3 +399,49 @@ class ClaimItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement.code} in {self.claim}"
+
+
+def export_upload_to(instance: "PortfolioExport", filename: str) -> str:
+    return f"portfolio/exports/{instance.owner_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class PortfolioExport(models.Model):
+    """A PDF or zip of a portfolio (or of all one's personal data), made in the background
+    because a career of learning takes a while to lay out. Kept privately, for its owner
+    only, until they make a newer one."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", _("PDF")
+        ZIP = "zip", _("Zip file with evidence")
+        PERSONAL_DATA = "personal-data", _("Your personal data")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be made")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portfolio_exports"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to=export_upload_to, max_length=400, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.owner}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolio:export-file", kwargs={"export_id": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.READY, self.Status.FAILED}

@@ -6,7 +6,7 @@ This module is the portfolio's implementation of the personal-data hook that
 
 from django.db.models import Q
 
-from .models import Claim, ClaimItem, Evidence, PlanComment, PlanShare
+from .models import Claim, ClaimItem, Evidence, PlanComment, PlanShare, PortfolioExport
 from .services.evidence import delete_files_on_commit
 from .transfer.exporting import portfolio_as_dict
 
@@ -68,7 +68,10 @@ def erase(user) -> None:
     files = list(
         Evidence.objects.filter(entry__owner=user).exclude(file="").values_list("file", flat=True)
     )
+    exports = PortfolioExport.objects.filter(owner=user)
+    files += [name for name in exports.values_list("file", flat=True) if name]
     delete_files_on_commit(files)
+    exports.delete()
     PlanShare.objects.filter(Q(owner=user) | Q(viewer=user)).delete()
     PlanComment.objects.filter(author=user).exclude(plan_owner=user).update(
         author=None, author_name=ERASED_COMMENTER

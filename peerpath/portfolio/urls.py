@@ -79,16 +79,13 @@ urlpatterns = [
     ),
     # Export, import, personal data
     path("export/", transfer.export, name="export"),
-    path("export/portfolio.zip", transfer.export_zip, name="export-zip"),
     path("export/portfolio.json", transfer.export_json, name="export-json"),
-    path("export/portfolio.pdf", transfer.export_pdf, name="export-pdf"),
+    path("export/make/<str:kind>/", transfer.export_make, name="export-make"),
+    path("export/<int:export_id>/", transfer.export_file, name="export-file"),
+    path("export/<int:export_id>/status.json", transfer.export_status, name="export-status"),
+    path("export/<int:export_id>/download/", transfer.export_download, name="export-download"),
     path("export/learner-record.jwt", transfer.export_clr, name="export-clr"),
     path("import/", transfer.import_portfolio, name="import"),
     path("personal-data/", transfer.personal_data, name="personal-data"),
-    path(
-        "personal-data/download/",
-        transfer.personal_data_download,
-        name="personal-data-download",
-    ),
     path("personal-data/erase/", transfer.erase, name="erase"),
 ]

@@ -24,6 +24,7 @@ from peerpath.portfolio.models import (
     OrganisationObjective,
     PlanItem,
     PlanShare,
+    PortfolioExport,
 )
 
 ROLES = ["anonymous", "participant", "coordinator", "org_admin", "other_org_admin", "site_admin"]
@@ -48,11 +49,10 @@ ORG_ADMIN_ACTIONS = {**ORG_ADMINS, "org_admin": "redirect", "site_admin": "redir
 NOT_PAGES = {
     "portfolio:evidence",
     "portfolio:assess-evidence",
-    "portfolio:export-zip",
     "portfolio:export-json",
-    "portfolio:export-pdf",
+    "portfolio:export-status",
+    "portfolio:export-download",
     "portfolio:export-clr",
-    "portfolio:personal-data-download",
     "portfolio:statement-search",
 }
 
@@ -114,9 +114,11 @@ ACCESS: dict = {
         ORG_ADMIN_ACTIONS,
     ),
     "portfolio:export": ("get", {}, SIGNED_IN),
-    "portfolio:export-zip": ("get", {}, SIGNED_IN),
     "portfolio:export-json": ("get", {}, SIGNED_IN),
-    "portfolio:export-pdf": ("get", {}, SIGNED_IN),
+    "portfolio:export-make": ("post", {"kind": "pdf"}, _each("redirect", anonymous="login")),
+    "portfolio:export-file": ("get", {"export_id": "EXPORT"}, OWNER),
+    "portfolio:export-status": ("get", {"export_id": "EXPORT"}, OWNER),
+    "portfolio:export-download": ("get", {"export_id": "EXPORT"}, OWNER),
     # The participant holds a badge (tests/badges/access_table.py awards it), so has a
     # learner record; everyone else is sent back to the export page with a message.
     "portfolio:export-clr": (
@@ -126,7 +128,6 @@ ACCESS: dict = {
     ),
     "portfolio:import": ("post", {}, SIGNED_IN_BAD_POST),
     "portfolio:personal-data": ("get", {}, SIGNED_IN),
-    "portfolio:personal-data-download": ("get", {}, SIGNED_IN),
     "portfolio:erase": ("get", {}, SIGNED_IN),
 }
 
@@ -140,6 +141,8 @@ def world(people, org, other_org) -> dict:
     )
     evidence = Evidence(entry=entry, original_name="notes.txt", content_type="text/plain", size=5)
     evidence.file.save("notes.txt", ContentFile(b"notes"), save=True)
+    export = PortfolioExport(owner=alice, kind="zip", status="ready", size=2)
+    export.file.save("portfolio.zip", ContentFile(b"PK"), save=True)
     objective = OrganisationObjective.objects.create(organisation=org, title="Community hubs")
     goal = Goal.objects.create(owner=alice, title="Lead a restructure well", objective=objective)
     item = PlanItem.objects.create(owner=alice, action="Shadow a head of service")
@@ -164,6 +167,7 @@ def world(people, org, other_org) -> dict:
         "ENTRY": entry.pk,
         "EVIDENCE": evidence.pk,
         "GOAL": goal.pk,
+        "EXPORT": export.pk,
         "OBJECTIVE": objective.pk,
         "PLAN_ITEM": item.pk,
         "SHARE": share.pk,

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from aiosmtpd.controller import Controller
+from django.urls import reverse
 
 from peerpath.frameworks.models import Statement
 from peerpath.portfolio.models import LearningEntry
@@ -131,3 +132,19 @@ def smtp_inbox(settings):
         yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def made_file(django_capture_on_commit_callbacks):
+    """Ask for a PDF, zip or personal-data file as a person does; the background task runs
+    at once in tests. Returns the downloaded bytes."""
+
+    def make(client, kind: str) -> bytes:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("portfolio:export-make", args=[kind]))
+        page = client.get(response["Location"])
+        assert "is ready" in page.content.decode(), page.content.decode()
+        download = client.get(response["Location"] + "download/")
+        return b"".join(download.streaming_content)
+
+    return make

@@ -41,7 +41,7 @@ def unpack(content: bytes) -> tuple[dict, dict]:
 
 
 def test_a_year_of_learning_is_recorded_totalled_exported_and_imported_whole(
-    alice, client_for, statement, today, tmp_path
+    alice, client_for, statement, today, tmp_path, made_file
 ):
     client = client_for(alice)
     for month, kind, hours, capability, standard in A_YEAR:
@@ -73,8 +73,8 @@ def test_a_year_of_learning_is_recorded_totalled_exported_and_imported_whole(
         assert capability in hours
     assert "Knowledge and skills" in hours and "Professional characteristics" in hours
 
-    assert client.get(reverse("portfolio:export-pdf")).content.startswith(b"%PDF-")
-    exported = b"".join(client.get(reverse("portfolio:export-zip")).streaming_content)
+    assert made_file(client, "pdf").startswith(b"%PDF-")
+    exported = made_file(client, "zip")
     before = unpack(exported)
     assert len(before[0]["learning_entries"]) == 11 and len(before[1]) == 1
 
@@ -86,5 +86,5 @@ def test_a_year_of_learning_is_recorded_totalled_exported_and_imported_whole(
     call_command("import_portfolio", str(path), "--email", "alice@example.org", "--create-account")
 
     again = client_for(User.objects.get(email="alice@example.org"))
-    after = unpack(b"".join(again.get(reverse("portfolio:export-zip")).streaming_content))
+    after = unpack(made_file(again, "zip"))
     assert after == before

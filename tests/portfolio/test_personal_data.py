@@ -14,7 +14,14 @@ from django.urls import reverse
 from peerpath.accounts.models import AuditEvent, Membership, User
 from peerpath.drafts.models import Draft
 from peerpath.drafts.services import draft_save
-from peerpath.portfolio.models import Claim, ClaimItem, LearningEntry, PlanComment, PlanShare
+from peerpath.portfolio.models import (
+    Claim,
+    ClaimItem,
+    LearningEntry,
+    PlanComment,
+    PlanShare,
+    PortfolioExport,
+)
 from peerpath.portfolio.privacy import person_erase
 from peerpath.portfolio.services import (
     Decision,
@@ -61,16 +68,24 @@ def lives_entwined(alice, bob, statement, a_year_of_learning, shipped_frameworks
     return claim
 
 
-def download(client) -> tuple[dict, dict[str, bytes]]:
-    response = client.get(reverse("portfolio:personal-data-download"))
-    content = b"".join(response.streaming_content)
+@pytest.fixture
+def download(made_file):
+    def get(client) -> tuple[dict, dict[str, bytes]]:
+        return unpack(made_file(client, "personal-data"))
+
+    return get
+
+
+def unpack(content: bytes) -> tuple[dict, dict[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         data = json.loads(archive.read("personal-data.json"))
         files = {n: archive.read(n) for n in archive.namelist() if n != "personal-data.json"}
     return data, files
 
 
-def test_the_download_holds_account_portfolio_drafts_and_files(alice, client_for, lives_entwined):
+def test_the_download_holds_account_portfolio_drafts_and_files(
+    alice, client_for, lives_entwined, download
+):
     data, files = download(client_for(alice))
     assert data["format"] == "peerpath-personal-data"
     assert data["account"]["email"] == "alice@example.org"
@@ -85,10 +100,18 @@ def test_the_download_holds_account_portfolio_drafts_and_files(alice, client_for
 
 
 def test_erasure_removes_her_content_and_keeps_what_others_rely_on_without_her_name(
-    alice, bob, org, client_for, lives_entwined, private_media, django_capture_on_commit_callbacks
+    alice,
+    bob,
+    org,
+    client_for,
+    lives_entwined,
+    private_media,
+    made_file,
+    django_capture_on_commit_callbacks,
 ):
     members_before = Membership.objects.filter(organisation=org).count()
     client = client_for(alice)
+    made_file(client, "pdf")  # a copy she made earlier must go too
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("portfolio:erase"), {"password": TEST_PASSWORD, "understood": "on"}
@@ -106,6 +129,7 @@ def test_erasure_removes_her_content_and_keeps_what_others_rely_on_without_her_n
     assert not LearningEntry.objects.filter(owner=erased).exists()
     assert not Draft.objects.filter(owner=erased).exists()
     assert not PlanShare.objects.filter(viewer=erased).exists()
+    assert not PortfolioExport.objects.filter(owner=erased).exists()
     assert [p for p in private_media.rglob("*") if p.is_file()] == []
 
     # What Bob keeps: his plan's conversation and the assessment of his claim.
@@ -149,7 +173,7 @@ def mentoring_hook(monkeypatch):
 
 
 def test_every_apps_hook_adds_its_part_to_the_download_and_to_the_erasure(
-    alice, client_for, mentoring_hook
+    alice, client_for, mentoring_hook, download
 ):
     data, _files = download(client_for(alice))
     assert data["apps"]["mentoring"] == {"sessions": ["session of Alice Participant"]}

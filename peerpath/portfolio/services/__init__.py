@@ -17,6 +17,7 @@ from .claims import (
 )
 from .entries import learning_entry_delete, learning_entry_record, learning_entry_save
 from .evidence import evidence_add_bytes, evidence_add_file, evidence_add_link, evidence_remove
+from .exports import portfolio_export_build, portfolio_export_request
 from .goals import goal_delete, goal_note_add, goal_save, objective_add, objective_set_active
 from .plans import (
     plan_comment_add,
@@ -55,4 +56,6 @@ __all__ = [
     "plan_item_save",
     "plan_share",
     "plan_share_withdraw",
+    "portfolio_export_build",
+    "portfolio_export_request",
 ]

@@ -1,11 +1,9 @@
 """Take the portfolio away (PDF, JSON + evidence zip), bring one in, and personal data."""
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import FileResponse, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,13 +12,14 @@ from django.views.decorators.http import require_POST
 from peerpath.accounts.access import signed_in
 from peerpath.badges.models import Credential
 
+from .. import services
 from ..clr import NothingToVouchFor, clr_jwt
 from ..forms import EraseForm, ImportForm
-from ..privacy import person_erase, write_personal_data_zip
+from ..models import PortfolioExport
+from ..privacy import person_erase
 from ..transfer.checking import PortfolioFileError
-from ..transfer.exporting import portfolio_json, write_portfolio_zip
+from ..transfer.exporting import portfolio_json
 from ..transfer.importing import portfolio_import, portfolio_is_empty
-from ..transfer.pdf import portfolio_pdf
 from ..transfer.reading import read_portfolio
 
 
@@ -38,28 +37,9 @@ def export(request):
             "form": ImportForm(),
             "can_import": portfolio_is_empty(request.user),
             "has_badges": Credential.objects.current().filter(recipient=request.user).exists(),
+            "exports": PortfolioExport.objects.filter(owner=request.user),
         },
     )
-
-
-def _zip_response(write, user, what: str) -> FileResponse:
-    # A temporary file rather than memory: evidence can add up to hundreds of megabytes.
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
-    write(user, spool)
-    spool.seek(0)
-    response = FileResponse(
-        spool,
-        as_attachment=True,
-        filename=_filename(user, what, "zip"),
-        content_type="application/zip",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@signed_in
-def export_zip(request):
-    return _zip_response(write_portfolio_zip, request.user, "portfolio")
 
 
 @signed_in
@@ -72,10 +52,52 @@ def export_json(request):
 
 
 @signed_in
-def export_pdf(request):
-    response = HttpResponse(portfolio_pdf(request.user), content_type="application/pdf")
-    filename = _filename(request.user, "portfolio", "pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+@require_POST
+def export_make(request, kind):
+    """Start making a PDF or zip in the background and show its progress."""
+    if kind not in PortfolioExport.Kind.values:
+        raise Http404
+    export = services.portfolio_export_request(owner=request.user, kind=kind)
+    return redirect(export)
+
+
+def _export_of(request, export_id) -> PortfolioExport:
+    return get_object_or_404(PortfolioExport, pk=export_id, owner=request.user)
+
+
+@signed_in
+def export_file(request, export_id):
+    export = _export_of(request, export_id)
+    return render(request, "portfolio/export_file.html", {"export": export})
+
+
+@signed_in
+def export_status(request, export_id):
+    """For the page's script, which asks every few seconds until the file is ready."""
+    export = _export_of(request, export_id)
+    return JsonResponse(
+        {
+            "status": export.status,
+            "stage": export.stage,
+            "progress": export.progress,
+            "finished": export.is_finished,
+        }
+    )
+
+
+@signed_in
+def export_download(request, export_id):
+    export = _export_of(request, export_id)
+    if export.status != PortfolioExport.Status.READY:
+        return redirect(export)
+    is_pdf = export.kind == PortfolioExport.Kind.PDF
+    what = "personal-data" if export.kind == PortfolioExport.Kind.PERSONAL_DATA else "portfolio"
+    response = FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=_filename(request.user, what, "pdf" if is_pdf else "zip"),
+        content_type="application/pdf" if is_pdf else "application/zip",
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -133,12 +155,10 @@ def import_portfolio(request):
 
 @signed_in
 def personal_data(request):
-    return render(request, "portfolio/personal_data.html")
-
-
-@signed_in
-def personal_data_download(request):
-    return _zip_response(write_personal_data_zip, request.user, "personal-data")
+    latest = PortfolioExport.objects.filter(
+        owner=request.user, kind=PortfolioExport.Kind.PERSONAL_DATA
+    ).first()
+    return render(request, "portfolio/personal_data.html", {"latest": latest})
 
 
 @signed_in
