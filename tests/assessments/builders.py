@@ -6,10 +6,12 @@ tests about the journeys themselves go through the services and pages instead.
 
 import datetime
 import json
+from html.parser import HTMLParser
 
 from django.utils import timezone
 
 from peerpath.assessments import tokens
+from peerpath.assessments.forms import RatingsForm
 from peerpath.assessments.models import (
     FeedbackResponse,
     FeedbackRound,
@@ -156,3 +158,40 @@ def submitted_answers(round, group, values, comments=None):
         domain = None if code is None else statements[f"{code}.1"].domain
         ResponseComment.objects.create(response=response, domain=domain, text=text)
     return response
+
+
+def ratings_post(framework, domain_code, values, **extra) -> dict:
+    """Form data for a domain page: {statement code: value or "cannot-say"}."""
+    data = dict(extra)
+    for code, value in values.items():
+        statement = Statement.objects.get(framework=framework, code=code)
+        data[RatingsForm.field_name(statement)] = str(value)
+    return data
+
+
+def whole_domain(framework, domain_code, value) -> dict:
+    statements = Statement.objects.filter(framework=framework, domain__code=domain_code)
+    return {s.code: value for s in statements}
+
+
+class _Inputs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.inputs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "input":
+            self.inputs.append(dict(attrs))
+
+
+def checked_value(page: str, name: str) -> str | None:
+    """The value of the checked radio called `name` in an HTML page, if any."""
+    parser = _Inputs()
+    parser.feed(page)
+    chosen = [i["value"] for i in parser.inputs if i.get("name") == name and "checked" in i]
+    return chosen[0] if chosen else None
+
+
+def whole_domain_post(framework, domain_code, value) -> dict:
+    """Form data rating every statement of a domain at `value`."""
+    return ratings_post(framework, domain_code, whole_domain(framework, domain_code, value))

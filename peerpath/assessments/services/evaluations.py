@@ -67,8 +67,6 @@ def evaluation_save_domain(
     Refuses a finished evaluation (it is history now), statements of another domain and
     levels of another scale, changing nothing.
     """
-    if evaluation.is_complete:
-        raise ValidationError(_("This self-evaluation is finished and can no longer change."))
     if domain.framework_id != evaluation.framework_id:
         raise ValidationError(_("That section is not part of this self-evaluation."))
     scale_id = evaluation.framework.rating_scale.pk
@@ -76,6 +74,9 @@ def evaluation_save_domain(
         if statement.domain_id != domain.pk or level.scale_id != scale_id:
             raise ValidationError(_("Choose a rating from the scale for each statement."))
     with transaction.atomic():
+        locked = SelfEvaluation.objects.select_for_update().get(pk=evaluation.pk)
+        if locked.is_complete:
+            raise ValidationError(_("This self-evaluation is finished and can no longer change."))
         for statement, level in levels.items():
             SelfRating.objects.update_or_create(
                 evaluation=evaluation,
@@ -89,8 +90,8 @@ def evaluation_save_domain(
                 defaults={"text": evidence, "written_by": by},
             )
             draft_discard(owner=by, key=evidence_draft_key(evaluation, domain))
-        evaluation.last_domain = domain
-        evaluation.save(update_fields=["last_domain", "updated_at"])
+        locked.last_domain = domain
+        locked.save(update_fields=["last_domain", "updated_at"])
 
 
 def unrated_statements(evaluation: SelfEvaluation) -> list[Statement]:

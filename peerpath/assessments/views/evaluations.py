@@ -51,7 +51,7 @@ def home(request):
 @signed_in
 def start(request, slug):
     framework = get_object_or_404(reads.frameworks_to_rate(request.user), slug=slug)
-    form = StartEvaluationForm(request.POST or None)
+    form = StartEvaluationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             evaluation = services.evaluation_start(

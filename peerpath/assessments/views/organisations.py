@@ -30,7 +30,7 @@ def organisation_start(request, organisation, slug):
     framework = get_object_or_404(
         reads.frameworks_to_rate(request.user, organisational=True), slug=slug
     )
-    form = StartEvaluationForm(request.POST or None)
+    form = StartEvaluationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             evaluation = services.evaluation_start(

@@ -25,7 +25,9 @@ def _plan_page(request, *, framework, source, source_url, suggestions, back):
     initial = {}
     if chosen and chosen.isdigit():
         initial["statement"] = Statement.objects.filter(framework=framework, pk=chosen).first()
-    form = PlanItemForm(request.POST or None, framework=framework, initial=initial)
+    form = PlanItemForm(
+        request.POST if request.method == "POST" else None, framework=framework, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         plan_item_create(
             owner=request.user, source=source, source_url=source_url, **form.cleaned_data

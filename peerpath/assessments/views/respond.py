@@ -155,7 +155,8 @@ def respond_finish(request, rater, token):
     if response is not None:
         overall = ResponseComment.objects.filter(response=response, domain__isnull=True).first()
     form = OverallCommentForm(
-        request.POST or None, initial={"text": overall.text if overall else ""}
+        request.POST if request.method == "POST" else None,
+        initial={"text": overall.text if overall else ""},
     )
     error = None
     if request.method == "POST" and form.is_valid():

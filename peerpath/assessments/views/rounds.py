@@ -43,7 +43,7 @@ def rounds(request):
 @signed_in
 def round_new(request):
     frameworks = evaluation_reads.frameworks_to_rate(request.user)
-    form = RoundForm(request.POST or None, frameworks=frameworks)
+    form = RoundForm(request.POST if request.method == "POST" else None, frameworks=frameworks)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.round_create(subject=request.user, **form.cleaned_data)
@@ -82,7 +82,7 @@ def round_raters(request, round_id):
     found = own_round(request, round_id)
     if found.status == FeedbackRound.Status.CLOSED:
         raise Http404
-    form = RatersForm(request.POST or None)
+    form = RatersForm(request.POST if request.method == "POST" else None)
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,7 +240,7 @@ def report_pdf(request, round_id):
 @org_admin
 def anonymity_policy(request, organisation):
     policy = policy_services.policy_for(organisation)
-    form = AnonymityPolicyForm(request.POST or None, policy=policy)
+    form = AnonymityPolicyForm(request.POST if request.method == "POST" else None, policy=policy)
     if request.method == "POST" and form.is_valid():
         policy_services.policy_update(
             organisation=organisation, minimums=form.minimums(), by=request.user

@@ -16,7 +16,7 @@ from .rounds import own_round
 
 
 def _share_page(request, *, evaluation=None, round=None, back):
-    form = ShareForm(request.POST or None)
+    form = ShareForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             share = services.share_create(
