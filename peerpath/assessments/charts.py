@@ -7,6 +7,7 @@ picture against the table and the stored ratings.
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 WIDTH = 680
 LEFT = 8
@@ -125,5 +126,8 @@ def bar_chart(
 
 
 def _number(value: float) -> str:
-    """Whole ratings as "3", averages to one decimal place as "2.7"."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    """Whole ratings as "3", averages to one decimal place as "2.7", halves rounded up."""
+    if float(value).is_integer():
+        return str(int(value))
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return str(rounded)

@@ -89,7 +89,7 @@ class Report:
     @property
     def columns(self) -> list[GroupSummary]:
         """The rater groups that were asked, in a fixed order."""
-        return [g for g in self.groups if g.invited]
+        return [g for g in self.groups if g.invited or g.answered]
 
 
 def group_summaries(round: FeedbackRound) -> list[GroupSummary]:
