@@ -10,9 +10,6 @@ import importlib
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from peerpath.accounts.models import Invitation, Membership, hash_token
-from peerpath.frameworks.formats import read_framework_file
-from peerpath.frameworks.services import framework_import
 from tests.conftest import ROLES
 
 OK, LOGIN, REDIRECT, FORBIDDEN, HIDDEN = "ok", "login", "redirect", "forbidden", "hidden"
@@ -57,6 +54,8 @@ ACCESS = {
     "robots": ("get", {}, EVERYONE),
     "accounts:login": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": OK}),
     "accounts:logout": ("post", {}, EVERYONE_REDIRECT),
+    "accounts:sign-in-code": ("get", {}, dict.fromkeys(ROLES, LOGIN)),  # nobody half-way in
+    "accounts:two-factor": ("get", {}, SIGNED_IN),
     "accounts:password-reset": ("get", {}, EVERYONE),
     "accounts:password-reset-sent": ("get", {}, EVERYONE),
     "accounts:password-reset-confirm": ("get", {"uidb64": "MQ", "token": "x-y"}, EVERYONE),
@@ -66,6 +65,7 @@ ACCESS = {
     "accounts:profile-edit": ("get", {}, SIGNED_IN),
     "accounts:invitation": ("get", {"token": "PENDING"}, EVERYONE),
     "orgs:organisation": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
+    "orgs:audit-log": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
     "orgs:invitation-revoke": (
         "post",
         {"org_slug": "northfold", "invitation_id": "INVITATION"},
@@ -90,6 +90,12 @@ ACCESS = {
     "frameworks:publish": ("post", DRAFT, DRAFT_OWNERS),
     "frameworks:discard": ("post", DRAFT, DRAFT_OWNERS),
     # Script endpoint: signed-out gets 401 (not a redirect); an empty key is refused.
+    "accounts:api-tokens": ("get", {}, SIGNED_IN),
+    "accounts:api-token-revoke": (
+        "post",
+        {"token_id": "TOKEN"},
+        {**dict.fromkeys(ROLES, HIDDEN), "anonymous": LOGIN, "participant": REDIRECT},
+    ),
     "drafts:save": ("post", {}, {**dict.fromkeys(ROLES, BAD_REQUEST), "anonymous": UNAUTHORISED}),
     "admin:index": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "site_admin": OK}),
 }
@@ -105,7 +111,8 @@ for _table in APP_TABLES:
     ACCESS.update(_table.ACCESS)
 
 # Django's own admin checks its permissions itself; we test its front door only.
-NOT_WALKED_NAMESPACES = {"admin"}
+# The API's operations are checked by tests/test_api.py instead.
+NOT_WALKED_NAMESPACES = {"admin", "api"}
 
 
 def all_url_names(resolver=None, namespace="") -> set[str]:
@@ -139,33 +146,6 @@ def test_every_url_is_in_the_access_table():
 def test_every_view_declares_who_may_use_it():
     undeclared = [p.name for p in view_functions() if not hasattr(p.callback, "access_rule")]
     assert undeclared == []
-
-
-@pytest.fixture
-def world(people, org, other_org, shipped_frameworks):
-    """What the table's URLs point at: a pending invitation, a role, a draft framework."""
-    invitation = Invitation.objects.create(
-        organisation=org,
-        email="newcomer@example.org",
-        role=Membership.Role.PARTICIPANT,
-        token_hash=hash_token("PENDING"),
-        expires_at=Invitation.default_expiry(),
-    )
-    membership = Membership.objects.get(user=people["participant"], organisation=org)
-    content = (
-        b"domain_code,domain_name,statement_code,statement_text\n"
-        b"VAL,Our values,VAL.1,We listen first\n"
-    )
-    data, _fmt = read_framework_file(
-        "values.csv",
-        content,
-        overrides={"slug": DRAFT["slug"], "name": "Northfold values", "version": "1"},
-    )
-    framework_import(data=data, owner=org, publish=False)
-    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
-    for table in APP_TABLES:
-        placeholders.update(table.world(people, org, other_org))
-    return placeholders
 
 
 @pytest.mark.parametrize("role", ROLES)

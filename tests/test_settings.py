@@ -61,3 +61,28 @@ def test_the_defaults_are_sqlite_with_immediate_transactions_debug_off_and_londo
 def test_database_url_switches_to_postgresql(tmp_path):
     out = settings_in_subprocess(tmp_path, DATABASE_URL="postgres://u:p@localhost:5432/pp")
     assert "django.db.backends.postgresql" in out
+
+
+def test_the_deploy_checklist_is_clean_under_production_settings(tmp_path):
+    skip = {"DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}  # the last is for Playwright
+    environ = {k: v for k, v in os.environ.items() if k not in skip}
+    environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "peerpath.settings",
+            "PEERPATH_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "p" * 30 + "-not-a-real-key-but-long-and-varied-0123456789",
+            "ALLOWED_HOSTS": "peerpath.example.org",
+            "SECURE_SSL_REDIRECT": "true",
+            "SECURE_HSTS_SECONDS": "31536000",
+            "SECURE_HSTS_PRELOAD": "true",
+            "EMAIL_HOST": "smtp.example.org",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "peerpath", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environ,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

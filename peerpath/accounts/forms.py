@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from peerpath.drafts.widgets import AutosaveTextarea
 from peerpath.lib.forms import Form, GovukFormMixin, ModelForm
 
+from . import throttle
 from .models import Membership, Profile, User
 
 
@@ -25,7 +26,24 @@ class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
             "apart from the email address."
         ),
         "inactive": _("This account has been closed."),
+        "throttled": _(
+            "There have been too many attempts to sign in. Wait 15 minutes and try again, "
+            "or reset your password."
+        ),
     }
+
+    def clean(self):
+        email = self.cleaned_data.get("username") or ""
+        address = throttle.client_address(self.request) if self.request else ""
+        if throttle.is_locked(email, address):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(email, address)
+            raise
+        throttle.record_success(email)
+        return cleaned
 
 
 class PasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):
@@ -134,3 +152,27 @@ class AcceptInvitationForm(Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ApiTokenForm(Form):
+    name = forms.CharField(
+        label=_("What is this token for?"),
+        max_length=80,
+        help_text=_("For example: monthly report script."),
+    )
+
+
+class CodeForm(Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=10,
+        help_text=_("The 6-digit code the app shows now."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )

@@ -112,3 +112,50 @@ def test_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client,
     response = client.post(reverse("accounts:password-reset"), {"email": "nobody@example.org"})
     assert response["Location"] == reverse("accounts:password-reset-sent")
     assert mail.outbox == []
+
+
+def attempt(client, email, password="wrong password"):
+    return client.post(reverse("accounts:login"), {"username": email, "password": password})
+
+
+def test_after_five_failures_even_the_right_password_waits(client, alice):
+    for _ in range(5):
+        attempt(client, alice.email)
+    response = attempt(client, alice.email, TEST_PASSWORD)
+    assert "too many attempts" in response.content.decode()
+    assert not get_user(client).is_authenticated
+
+
+def test_the_lock_out_message_is_the_same_for_an_address_with_no_account(client, alice):
+    summaries = {}
+    for address in (alice.email, "nobody@example.org"):
+        for _ in range(6):
+            response = attempt(client, address)
+        page = response.content.decode()
+        start = page.index('<div class="govuk-error-summary"')
+        summaries[address] = page[start : page.index("</ul>", start)].replace(address, "EMAIL")
+    assert "too many attempts" in summaries[alice.email]
+    assert summaries[alice.email] == summaries["nobody@example.org"]
+
+
+def test_the_lock_lifts_after_fifteen_minutes(client, alice):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    for _ in range(5):
+        attempt(client, alice.email)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
+        response = attempt(client, alice.email, TEST_PASSWORD)
+        assert response.status_code == 302
+
+
+def test_a_successful_sign_in_clears_earlier_failures(client, alice):
+    for _ in range(4):
+        attempt(client, alice.email)
+    assert attempt(client, alice.email, TEST_PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _ in range(4):
+        attempt(client, alice.email)
+    assert attempt(client, alice.email, TEST_PASSWORD).status_code == 302
