@@ -12,13 +12,16 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.test_permissions import ACCESS, OK
+from tests.test_permissions import ACCESS, APP_TABLES, OK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Pages that only redirect or serve files are not pages to check.
-NOT_PAGES = {"frameworks:export", "healthz", "robots", "admin:index"}
+# Apps name their own in NOT_PAGES in tests/<app>/access_table.py.
+NOT_PAGES = {"frameworks:export", "healthz", "robots", "admin:index"}.union(
+    *(getattr(table, "NOT_PAGES", set()) for table in APP_TABLES)
+)
 
 
 def pages_for(role: str, world: dict) -> list[str]:
