@@ -38,6 +38,9 @@ OPEN = {"round_id": "OPEN_ROUND"}
 CLOSED = {"round_id": "CLOSED_ROUND"}
 NORTHFOLD = {"org_slug": "northfold"}
 
+# Downloads rather than pages: the accessibility walk skips them.
+NOT_PAGES = {"assessments:report-pdf"}
+
 ACCESS: dict = {
     "assessments:home": ("get", {}, SIGNED_IN),
     "assessments:start": ("get", {"slug": "cld-peer-self-evaluation"}, SIGNED_IN),
