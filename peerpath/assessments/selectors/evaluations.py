@@ -72,12 +72,13 @@ def progress_of(evaluation: SelfEvaluation) -> list[DomainProgress]:
 
 
 def resume_domain(evaluation: SelfEvaluation, progress: list[DomainProgress]) -> Domain | None:
-    """Where to carry on: the first section not finished after the last one visited."""
+    """Where to carry on: the section last saved if it is unfinished, else the next
+    unfinished one after it, else the first unfinished one."""
     unfinished = [p.domain for p in progress if p.status != "done"]
     if not unfinished:
         return None
     last = evaluation.last_domain
-    after = [d for d in unfinished if last is None or d.position > last.position]
+    after = [d for d in unfinished if last is None or d.position >= last.position]
     return (after or unfinished)[0]
 
 
