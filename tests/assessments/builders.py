@@ -6,7 +6,6 @@ tests about the journeys themselves go through the services and pages instead.
 
 import datetime
 import json
-from html.parser import HTMLParser
 
 from django.utils import timezone
 
@@ -172,24 +171,6 @@ def ratings_post(framework, domain_code, values, **extra) -> dict:
 def whole_domain(framework, domain_code, value) -> dict:
     statements = Statement.objects.filter(framework=framework, domain__code=domain_code)
     return {s.code: value for s in statements}
-
-
-class _Inputs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.inputs = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "input":
-            self.inputs.append(dict(attrs))
-
-
-def checked_value(page: str, name: str) -> str | None:
-    """The value of the checked radio called `name` in an HTML page, if any."""
-    parser = _Inputs()
-    parser.feed(page)
-    chosen = [i["value"] for i in parser.inputs if i.get("name") == name and "checked" in i]
-    return chosen[0] if chosen else None
 
 
 def whole_domain_post(framework, domain_code, value) -> dict:

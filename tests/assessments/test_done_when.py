@@ -12,7 +12,7 @@ from django.utils import timezone
 from peerpath.assessments.models import FeedbackRound
 
 from . import builders
-from .test_report_anonymity import cells_of
+from .pages import cells_of
 
 
 def in_three_weeks() -> str:

@@ -21,6 +21,7 @@ from peerpath.assessments.services.rounds import round_add_raters, round_close, 
 from peerpath.frameworks.models import Statement
 
 from . import builders
+from .pages import checked_value
 
 
 @pytest.fixture
@@ -54,8 +55,8 @@ def test_a_rater_saves_part_and_comes_back_to_their_answers(client, round, six):
     page = client.get(link(token, "VIS")).content.decode()
     vis_1 = Statement.objects.get(framework=six, code="VIS.1")
     vis_2 = Statement.objects.get(framework=six, code="VIS.2")
-    assert builders.checked_value(page, f"statement-{vis_1.pk}") == "4"
-    assert builders.checked_value(page, f"statement-{vis_2.pk}") == "cannot-say"
+    assert checked_value(page, f"statement-{vis_1.pk}") == "4"
+    assert checked_value(page, f"statement-{vis_2.pk}") == "cannot-say"
     assert "Clear about where the service is going." in page
     assert not Rater.objects.get(pk=rater.pk).has_submitted
 

@@ -2,7 +2,6 @@
 a shared manager's page, the PDF, admin screens; nobody else sees it at all."""
 
 import io
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
@@ -22,53 +21,9 @@ from peerpath.assessments.services.sharing import share_create, share_withdraw
 from peerpath.assessments.views.rounds import report_chart
 
 from . import builders
+from .pages import cells_of
 
 VIS = ["VIS.1", "VIS.2", "VIS.3", "VIS.4"]
-
-
-class ReportCells(HTMLParser):
-    """{statement code: {group: cell text}} and {group: "In this report" text}."""
-
-    def __init__(self):
-        super().__init__()
-        self.statement = None
-        self.group_row = None
-        self.cell = None
-        self.cells: dict[str, dict[str, str]] = {}
-        self.groups: dict[str, list[str]] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "tr" and "data-statement" in attrs:
-            self.statement = attrs["data-statement"]
-            self.cells[self.statement] = {}
-        elif tag == "tr" and "data-group" in attrs:
-            self.group_row = attrs["data-group"]
-            self.groups[self.group_row] = []
-        elif tag == "td" and self.statement and "data-group" in attrs:
-            self.cell = attrs["data-group"]
-            self.cells[self.statement][self.cell] = ""
-        elif tag == "td" and self.group_row:
-            self.groups[self.group_row].append("")
-            self.cell = "group-row"
-
-    def handle_data(self, data):
-        if self.cell == "group-row":
-            self.groups[self.group_row][-1] += data.strip()
-        elif self.cell:
-            self.cells[self.statement][self.cell] += data.strip()
-
-    def handle_endtag(self, tag):
-        if tag == "td":
-            self.cell = None
-        elif tag == "tr":
-            self.statement = self.group_row = None
-
-
-def cells_of(page: str) -> ReportCells:
-    parser = ReportCells()
-    parser.feed(page)
-    return parser
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ and table, with strengths and areas to develop derived from the ratings."""
 import datetime
 import json
 import re
-from html.parser import HTMLParser
 from statistics import fmean
 
 from django.urls import reverse
@@ -17,50 +16,11 @@ from peerpath.frameworks.services import framework_import
 from peerpath.frameworks.shipped import SHIPPED_DIR
 
 from .builders import finished_evaluation
+from .pages import parse
 
 
 def days_ago(n):
     return timezone.now() - datetime.timedelta(days=n)
-
-
-class ChartAndTables(HTMLParser):
-    """Collects chart bars (data-chart → [(row, series, value)]) and table cells."""
-
-    def __init__(self):
-        super().__init__()
-        self.chart = None
-        self.bars: dict[str, list[tuple[str, str, str]]] = {}
-        self.table = None
-        self.tables: dict[str, list[list[str]]] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "svg" and "data-chart" in attrs:
-            self.chart = attrs["data-chart"]
-            self.bars[self.chart] = []
-        elif tag == "rect" and self.chart and "data-series" in attrs:
-            self.bars[self.chart].append(
-                (attrs["data-row"], attrs["data-series"], attrs["data-value"])
-            )
-        elif tag == "table" and "data-table" in attrs:
-            self.table = attrs["data-table"]
-            self.tables[self.table] = []
-        elif tag == "tr" and self.table:
-            self.tables[self.table].append([])
-        elif tag in {"td"} and self.table and "data-value" in attrs:
-            self.tables[self.table][-1].append(attrs["data-value"])
-
-    def handle_endtag(self, tag):
-        if tag == "svg":
-            self.chart = None
-        elif tag == "table":
-            self.table = None
-
-
-def parse(page: str) -> ChartAndTables:
-    parser = ChartAndTables()
-    parser.feed(page)
-    return parser
 
 
 def result_page(client, evaluation) -> str:

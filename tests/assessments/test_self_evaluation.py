@@ -13,7 +13,8 @@ from peerpath.assessments.services.evaluations import (
 from peerpath.drafts.services import draft_save
 from peerpath.frameworks.models import Domain, ScaleLevel, Statement
 
-from .builders import checked_value, level, ratings_post, whole_domain
+from .builders import level, ratings_post, whole_domain
+from .pages import checked_value
 
 
 def start(client, framework, **data):
