@@ -83,7 +83,9 @@ def bar_chart(
     """
     plot_left, plot_right = LEFT, WIDTH - RIGHT
     scale = (plot_right - plot_left) / scale_max
-    fills = {i: SERIES_FILLS[i % len(SERIES_FILLS)] for i in range(len(series))}
+    # The last series is the one the chart is about ("this one", "you"): it gets the
+    # strongest colour, and earlier ones fade.
+    fills = {i: SERIES_FILLS[(len(series) - 1 - i) % len(SERIES_FILLS)] for i in range(len(series))}
     rows, y = [], 0.0
     for label, row_values in zip(labels, values, strict=True):
         label_y = y + LABEL_HEIGHT - 6

@@ -71,7 +71,7 @@ class RatingsForm(Form):
                 help_text=statement.description,
                 choices=choices,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
                 error_messages={
                     "invalid_choice": _("Choose a rating from the scale for “%(statement)s”.")
                     % {"statement": statement.text}
@@ -99,13 +99,17 @@ class RatingsForm(Form):
         return chosen
 
 
+# Fields added after the form is made miss GovukFormMixin's classes, so they carry their own.
+TEXT_ATTRS = {"rows": 6, "class": "govuk-textarea", "aria-describedby": "text-hint"}
+
+
 def evidence_field(*, key: str, prompt: str, saved_at) -> forms.CharField:
     return forms.CharField(
         label=prompt,
         required=False,
         max_length=20_000,
         help_text=_("Examples from your work, feedback you have had, things you could show."),
-        widget=AutosaveTextarea(key=key, saved_at=saved_at, attrs={"rows": 6}),
+        widget=AutosaveTextarea(key=key, saved_at=saved_at, attrs=TEXT_ATTRS),
     )
 
 
@@ -119,7 +123,7 @@ def rater_comment_field(domain: Domain) -> forms.CharField:
             "Your words are shown as you write them, without your name. Leave out anything "
             "that would tell who wrote them."
         ),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={**TEXT_ATTRS, "rows": 4}),
     )
 
 
@@ -251,7 +255,7 @@ class AnonymityPolicyForm(Form):
                 min_value=1,
                 max_value=LARGEST_MINIMUM,
                 initial=getattr(policy, name),
-                widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
+                widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-2"}),
                 error_messages={
                     "min_value": _("%(group)s: the minimum is at least 1.")
                     % {"group": group.label},

@@ -33,6 +33,8 @@ def test_starting_opens_the_first_domain_and_the_name_is_optional(client_for, al
     page = client_for(alice).get(response["Location"]).content.decode()
     assert "Section 1 of 8" in page and "I am able to…" in page
     assert "Create and communicate a clear vision" in page
+    assert page.count('class="govuk-radios__input"') == 8 * 4
+    assert 'class="govuk-textarea"' in page
 
 
 def test_a_domain_page_keeps_the_ratings_and_evidence_given(client_for, alice, cld):

@@ -217,8 +217,8 @@ def report_chart(content):
     return bar_chart(
         title=_("Your view and everyone else's, by capability"),
         labels=[c.domain.name for c in content.capabilities],
-        series=[_("You"), _("Everyone else")],
-        values=[[c.self_mean, c.others.mean] for c in content.capabilities],
+        series=[_("Everyone else"), _("You")],
+        values=[[c.others.mean, c.self_mean] for c in content.capabilities],
         scale_max=content.levels[-1].value,
     )
 
