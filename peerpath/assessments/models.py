@@ -201,7 +201,7 @@ class FeedbackRound(models.Model):
     )
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="+")
     self_evaluation = models.OneToOneField(
-        SelfEvaluation, on_delete=models.PROTECT, related_name="feedback_round"
+        SelfEvaluation, on_delete=models.CASCADE, related_name="feedback_round"
     )
     title = models.CharField(_("name for this round"), max_length=150)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)

@@ -260,3 +260,14 @@ def test_raters_links_stop_at_the_end_of_the_closing_day_in_london(alice, six):
         assert round.accepts_feedback  # 23:59 in London (BST)
     with time_machine.travel(datetime.datetime(2026, 7, 10, 23, 0, tzinfo=datetime.UTC)):
         assert not round.accepts_feedback
+
+
+def test_deleting_an_account_removes_its_evaluations_rounds_and_raters(alice, bob, six):
+    round = builders.feedback_round(alice, six, status=FeedbackRound.Status.CLOSED)
+    builders.rater(round)
+    builders.submitted_answers(round, "peer", {"VIS.1": 2})
+    builders.finished_evaluation(bob, six)  # someone else's stays
+    alice.delete()
+    assert not FeedbackRound.objects.exists()
+    assert not Rater.objects.exists() and not FeedbackResponse.objects.exists()
+    assert bob.self_evaluations.count() == 1
