@@ -70,7 +70,7 @@ def get_evaluation(request, evaluation_id: int):
     )
     if not can_view(request.user, evaluation) or not evaluation.is_complete:
         raise Http404
-    result = evaluation_result(evaluation)
+    result = evaluation_result(evaluation, compare=False)
     return {
         **_summary(evaluation),
         "domains": [

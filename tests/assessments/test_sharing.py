@@ -111,3 +111,20 @@ def test_only_the_owner_can_withdraw_a_share(client_for, alice, evaluation, ment
     assert response.status_code == 404
     given.refresh_from_db()
     assert given.is_active
+
+
+def test_sharing_one_evaluation_shows_nothing_of_the_earlier_ones(client_for, alice, cld, mentor):
+    import datetime
+
+    from django.utils import timezone
+
+    earlier = finished_evaluation(
+        alice, cld, default=1, when=timezone.now() - datetime.timedelta(days=30)
+    )
+    latest = finished_evaluation(alice, cld, default=3)
+    share_create(owner=alice, email=mentor.email, relationship="peer", evaluation=latest)
+    page = client_for(mentor).get(reverse("assessments:result", args=[latest.pk])).content.decode()
+    assert "First (baseline)" not in page and "Less confident (1)" not in page
+    assert reverse("assessments:result", args=[earlier.pk]) not in page
+    own = client_for(alice).get(reverse("assessments:result", args=[latest.pk])).content.decode()
+    assert "First (baseline)" in own

@@ -159,13 +159,15 @@ class EvaluationResult:
         return self.levels[-1].value
 
 
-def evaluation_result(evaluation: SelfEvaluation) -> EvaluationResult:
+def evaluation_result(evaluation: SelfEvaluation, *, compare: bool = True) -> EvaluationResult:
     """This evaluation against the baseline (first) and the previous one, by statement code.
 
-    Domain figures are the mean of the statements rated in that domain. Strengths and
-    areas to develop are derived from this evaluation's ratings (see `derived_lists`).
+    With `compare=False` (for someone it was shared with) only this evaluation is read:
+    sharing one evaluation shows nothing of the others. Domain figures are the mean of
+    the statements rated in that domain. Strengths and areas to develop are derived from
+    this evaluation's ratings (see `derived_lists`).
     """
-    columns = comparison_columns(evaluation)
+    columns = comparison_columns(evaluation) if compare else [Column("this", evaluation)]
     ratings = [ratings_by_code(column.evaluation) for column in columns]
     framework = framework_with_items(evaluation.framework)
     evidence = evidence_by_domain(evaluation)

@@ -229,8 +229,8 @@ def result(request, evaluation_id):
         if selectors.can_edit(request.user, found):
             return redirect("assessments:evaluation", evaluation_id=found.pk)
         raise Http404
-    outcome = reads.evaluation_result(found)
     owner_view = selectors.can_edit(request.user, found)
+    outcome = reads.evaluation_result(found, compare=owner_view)
     share = None if owner_view else active_share(request.user, evaluation=found)
     return render(
         request,
@@ -241,7 +241,7 @@ def result(request, evaluation_id):
             "column_names": column_names(outcome.columns),
             "domain_chart": _domain_chart(outcome),
             "statement_charts": _statement_charts(outcome),
-            "history": reads.history_of(found),
+            "history": reads.history_of(found) if owner_view else [],
             "owner_view": owner_view,
             "share": share,
             "shares": found.shares.filter(withdrawn_at__isnull=True).select_related("shared_with")
