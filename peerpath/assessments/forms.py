@@ -166,6 +166,10 @@ def _in_three_weeks() -> str:
     return (timezone.localdate() + datetime.timedelta(days=21)).strftime("%-d/%-m/%Y")
 
 
+class LastDayForm(Form):
+    closes_on = GovukDateField(label=_("New last day for feedback"))
+
+
 class RatersForm(Form):
     group = forms.ChoiceField(
         label=_("Who are they to you?"),

@@ -53,6 +53,7 @@ round_patterns = [
     path("feedback/<int:round_id>/raters/", rounds.round_raters, name="round-raters"),
     path("feedback/<int:round_id>/send/", rounds.round_launch, name="round-launch"),
     path("feedback/<int:round_id>/remind/", rounds.round_remind, name="round-remind"),
+    path("feedback/<int:round_id>/last-day/", rounds.round_last_day, name="round-last-day"),
     path("feedback/<int:round_id>/close/", rounds.round_close, name="round-close"),
     path("feedback/<int:round_id>/delete/", rounds.round_discard, name="round-discard"),
     path("feedback/<int:round_id>/report/", rounds.report, name="report"),

@@ -72,6 +72,7 @@ ACCESS: dict = {
     "assessments:round-raters": ("get", OPEN, ALICE_ONLY),
     "assessments:round-launch": ("post", OPEN, ALICE_ACTS),
     "assessments:round-remind": ("post", OPEN, ALICE_ACTS),
+    "assessments:round-last-day": ("get", OPEN, ALICE_ONLY),
     "assessments:round-close": ("get", OPEN, ALICE_ONLY),
     "assessments:round-discard": ("post", OPEN, ALICE_ACTS),
     "assessments:report": ("get", CLOSED, ALICE_ONLY),

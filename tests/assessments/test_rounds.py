@@ -277,3 +277,22 @@ def test_deleting_an_account_removes_its_evaluations_rounds_and_raters(alice, bo
     assert not FeedbackRound.objects.exists()
     assert not Rater.objects.exists() and not FeedbackResponse.objects.exists()
     assert bob.self_evaluations.count() == 1
+
+
+def test_the_last_day_can_move_later_but_not_earlier_once_sent(client_for, alice, six):
+    round = builders.feedback_round(alice, six)
+    _rater, token = builders.rater(round)
+    url = reverse("assessments:round-last-day", args=[round.pk])
+    original = round.closes_on
+    earlier = original - datetime.timedelta(days=3)
+    page = client_for(alice).post(url, {"closes_on": earlier.strftime("%d/%m/%Y")})
+    assert "the last day can only move later" in page.content.decode()
+    round.refresh_from_db()
+    assert round.closes_on == original
+    after_expiry = timezone.now() + datetime.timedelta(days=15)
+    with time_machine.travel(after_expiry):
+        respond = reverse("assessments:respond", args=[token])
+        assert client_for(None).get(respond).status_code == 410
+        later = timezone.localdate() + datetime.timedelta(days=7)
+        client_for(alice).post(url, {"closes_on": later.strftime("%d/%m/%Y")})
+        assert client_for(None).get(respond).status_code == 200

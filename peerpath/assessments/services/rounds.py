@@ -240,6 +240,30 @@ def round_send_reminders(*, round: FeedbackRound) -> ReminderOutcome:
     return ReminderOutcome(sent=len(due), next_possible=min(later, default=None))
 
 
+def round_change_last_day(*, round: FeedbackRound, closes_on: datetime.date) -> FeedbackRound:
+    """Move the last day for feedback, for example to give a busy rater more time.
+
+    Before sending it can be any valid date; once sent it can only move later, so no
+    rater's link stops earlier than their email said. Links that had expired work again.
+    """
+    with transaction.atomic():
+        locked = FeedbackRound.objects.select_for_update().get(pk=round.pk)
+        if locked.status == FeedbackRound.Status.CLOSED:
+            raise ValidationError(_("This round is closed."))
+        _check_closing_date(closes_on)
+        if locked.status == FeedbackRound.Status.OPEN and closes_on < locked.closes_on:
+            raise ValidationError(
+                _(
+                    "Once the round is sent, the last day can only move later: "
+                    "raters were told %(date)s."
+                )
+                % {"date": f"{locked.closes_on:%-d %B %Y}"}
+            )
+        locked.closes_on = closes_on
+        locked.save(update_fields=["closes_on"])
+    return locked
+
+
 def round_close(*, round: FeedbackRound) -> FeedbackRound:
     """Stop taking feedback and make the report. Unfinished answers are thrown away.
 

@@ -12,7 +12,7 @@ from peerpath.accounts.access import org_admin, signed_in
 
 from .. import selectors
 from ..charts import bar_chart
-from ..forms import AnonymityPolicyForm, RatersForm, RoundForm
+from ..forms import AnonymityPolicyForm, LastDayForm, RatersForm, RoundForm
 from ..models import FeedbackRound
 from ..pdf import report_pdf_bytes
 from ..selectors import evaluations as evaluation_reads
@@ -148,6 +148,26 @@ def _reminder_message(outcome) -> str:
 
 
 round_remind = _round_action(services.round_send_reminders, _reminder_message)
+
+
+@signed_in
+def round_last_day(request, round_id):
+    found = own_round(request, round_id)
+    if found.status == FeedbackRound.Status.CLOSED:
+        return redirect(found)
+    form = LastDayForm(
+        request.POST if request.method == "POST" else None,
+        initial={"closes_on": f"{found.closes_on:%-d/%-m/%Y}"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_change_last_day(round=found, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("closes_on", error)
+        else:
+            messages.success(request, _("The last day for feedback has changed."))
+            return redirect(found)
+    return render(request, "assessments/round_last_day.html", {"round": found, "form": form})
 
 
 @signed_in
