@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from peerpath.accounts.models import UserManager
@@ -257,7 +258,7 @@ def round_change_last_day(*, round: FeedbackRound, closes_on: datetime.date) -> 
                     "Once the round is sent, the last day can only move later: "
                     "raters were told %(date)s."
                 )
-                % {"date": f"{locked.closes_on:%-d %B %Y}"}
+                % {"date": date_format(locked.closes_on, "j F Y")}
             )
         locked.closes_on = closes_on
         locked.save(update_fields=["closes_on"])

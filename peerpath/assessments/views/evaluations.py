@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -257,7 +259,10 @@ def column_names(columns) -> list[str]:
         "previous": _("Previous"),
         "this": _("This one"),
     }
-    return [f"{names[c.role]}, {c.evaluation.completed_at:%-d %b %Y}" for c in columns]
+    return [
+        f"{names[c.role]}, {date_format(localtime(c.evaluation.completed_at), 'j M Y')}"
+        for c in columns
+    ]
 
 
 def _domain_chart(outcome):

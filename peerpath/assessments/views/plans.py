@@ -5,6 +5,8 @@ import contextlib
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from peerpath.accounts.access import signed_in
@@ -64,7 +66,10 @@ def evaluation_plan(request, evaluation_id):
         request,
         framework=found.framework,
         source=_("Self-evaluation: %(name)s, %(date)s")
-        % {"name": found.framework.name, "date": f"{found.completed_at:%-d %B %Y}"},
+        % {
+            "name": found.framework.name,
+            "date": date_format(localtime(found.completed_at), "j F Y"),
+        },
         source_url=url,
         suggestions=[(row.statement, _("an area to develop")) for row in outcome.to_develop],
         back=url,
