@@ -21,7 +21,7 @@ evaluation_patterns = [
     path("self-evaluation/<int:evaluation_id>/plan/", plans.evaluation_plan, name="plan"),
     path(
         "self-evaluation/<int:evaluation_id>/contributors/",
-        evaluations.add_contributor,
+        organisations.add_contributor,
         name="add-contributor",
     ),
     path(

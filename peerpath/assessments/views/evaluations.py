@@ -4,12 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from peerpath.accounts.access import signed_in
 from peerpath.drafts.selectors import draft_newer_than
@@ -302,30 +300,3 @@ def discard(request, evaluation_id):
             return redirect("assessments:organisation", org_slug=found.organisation.slug)
         return redirect("assessments:home")
     return render(request, "assessments/discard.html", {"evaluation": found})
-
-
-@signed_in
-@require_POST
-def add_contributor(request, evaluation_id):
-    """An organisation admin lets a colleague help fill in the organisation's assessment."""
-    from ..forms import ContributorForm
-
-    found = editable(request, evaluation_id)
-    if not found.is_organisational or not request.user.is_org_admin_of(found.organisation):
-        raise Http404
-    form = ContributorForm(request.POST)
-    if form.is_valid():
-        try:
-            colleague = services.evaluation_add_contributor(
-                evaluation=found, email=form.cleaned_data["email"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("%(name)s can now help fill this in.") % {"name": colleague.full_name},
-            )
-    else:
-        messages.error(request, _("Enter the colleague's email address."))
-    return redirect(reverse("assessments:evaluation", kwargs={"evaluation_id": found.pk}))
