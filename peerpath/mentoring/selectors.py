@@ -106,10 +106,12 @@ def live_pairing_count(application: Application) -> int:
 
 
 def matchable(cohort: Cohort) -> tuple[list[Application], list[Application]]:
-    """(mentees, mentors) the optimiser may pair: accepted, trained if the round requires
-    it, mentees without a live pair, mentors with a place left."""
+    """(mentees, mentors) the optimiser may pair: accepted, with an active account, trained
+    if the round requires it, mentees without a live pair, mentors with a place left."""
     accepted = (
-        Application.objects.filter(cohort=cohort, status=Application.Status.ACCEPTED)
+        Application.objects.filter(
+            cohort=cohort, status=Application.Status.ACCEPTED, applicant__is_active=True
+        )
         .select_related("applicant", "organisation", "cohort__scheme")
         .order_by("pk")
     )
