@@ -1,11 +1,15 @@
 """What a person is developing and what they are strong in, as numbers matching can use.
 
-Today the numbers come from the confidence questions on the application (one rating per
-capability of the scheme's evaluation framework). When the self-evaluation app can supply
-a person's latest ratings, `confidence_of` is the one place to read them from instead.
+The numbers come from the confidence questions on the application (one rating per
+capability of the scheme's evaluation framework). Someone who has finished a
+self-evaluation of that framework finds the questions filled in from it
+(`from_self_evaluation`), and can change them: the application stays the one source.
 """
 
-from peerpath.frameworks.models import Framework, ScaleLevel
+from dataclasses import dataclass
+from datetime import datetime
+
+from peerpath.frameworks.models import Framework, ScaleLevel, Statement
 
 from .models import Application
 
@@ -50,3 +54,40 @@ def capability_row(application: Application, codes: list[str]) -> list[int]:
         else:
             row.append(round(TOP * level / top))
     return row
+
+
+@dataclass(frozen=True)
+class Prefill:
+    confidence: dict[str, int]
+    completed_at: datetime
+
+
+def from_self_evaluation(user, framework: Framework | None) -> Prefill | None:
+    """Per capability, the rounded mean of the person's ratings in their latest finished
+    self-evaluation of `framework` (any version: codes are stable), or None."""
+    from peerpath.assessments.selectors.evaluations import personal_evaluations, ratings_by_code
+
+    if framework is None:
+        return None
+    latest = (
+        personal_evaluations(user)
+        .filter(framework__slug=framework.slug, completed_at__isnull=False)
+        .order_by("-completed_at")
+        .first()
+    )
+    if latest is None:
+        return None
+    domain_of = dict(
+        Statement.objects.filter(framework=latest.framework).values_list("code", "domain__code")
+    )
+    by_domain: dict[str, list[int]] = {}
+    for code, level in ratings_by_code(latest).items():
+        if code in domain_of:
+            by_domain.setdefault(domain_of[code], []).append(level.value)
+    domains = set(domain_codes(framework))
+    confidence = {
+        code: round(sum(values) / len(values))
+        for code, values in by_domain.items()
+        if code in domains
+    }
+    return Prefill(confidence, latest.completed_at) if confidence else None

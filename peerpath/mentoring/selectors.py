@@ -133,18 +133,25 @@ def matchable(cohort: Cohort) -> tuple[list[Application], list[Application]]:
 
 
 def application_of(cohort: Cohort, user) -> Application:
-    """The person's application to the round, or a new unsaved one filled from their profile."""
+    """The person's application to the round, or a new unsaved one filled in from their
+    profile and their latest finished self-evaluation of the scheme's framework."""
     found = Application.objects.filter(cohort=cohort, applicant=user).first()
     if found is not None:
         return found
+    from .capabilities import from_self_evaluation
+
     profile = getattr(user, "profile", None)
-    return Application(
+    prefill = from_self_evaluation(user, cohort.scheme.evaluation_framework)
+    application = Application(
         cohort=cohort,
         applicant=user,
         role=Application.Role.PEER if cohort.scheme.is_peer else "",
         role_level=getattr(profile, "role_level", None),
         region=getattr(profile, "region", ""),
+        confidence=prefill.confidence if prefill else {},
     )
+    application.prefilled_from = prefill
+    return application
 
 
 def pairings_of(user) -> QuerySet[Pairing]:

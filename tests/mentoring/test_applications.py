@@ -176,3 +176,33 @@ def test_the_next_round_copies_the_settings_and_offers_the_waiting_list_a_place(
     [carried] = new.applications.all()
     assert carried.applicant == waiting.applicant
     assert carried.status == Application.Status.SUBMITTED
+
+
+def test_the_confidence_questions_are_filled_in_from_a_finished_self_evaluation(
+    libraries_round, alice, org, client_for, shipped_frameworks
+):
+    from peerpath.assessments.services.evaluations import (
+        evaluation_complete,
+        evaluation_save_domain,
+        evaluation_start,
+    )
+
+    framework = shipped_frameworks["six-leadership-capabilities"]
+    scale = {level.value: level for level in framework.rating_scale.levels.all()}
+    evaluation = evaluation_start(owner=alice, framework=framework)
+    for domain in framework.domains.all():
+        strong = domain.code == "COLLAB"
+        evaluation_save_domain(
+            evaluation=evaluation,
+            domain=domain,
+            levels=dict.fromkeys(domain.statements.all(), scale[4 if strong else 1]),
+            evidence=None,
+            by=alice,
+        )
+    evaluation_complete(evaluation=evaluation, by=alice)
+
+    page = client_for(alice).get(reverse("mentoring:apply", args=[libraries_round.pk]))
+
+    form = page.context["form"]
+    assert form["conf_COLLAB"].value() == "4" and form["conf_VIS"].value() == "1"
+    assert "We filled these in from the self-evaluation you finished on" in page.text
