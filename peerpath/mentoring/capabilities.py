@@ -62,19 +62,20 @@ class Prefill:
     completed_at: datetime
 
 
-def from_self_evaluation(user, framework: Framework | None) -> Prefill | None:
+def from_self_evaluation(user, framework: Framework | None, *, after=None) -> Prefill | None:
     """Per capability, the rounded mean of the person's ratings in their latest finished
-    self-evaluation of `framework` (any version: codes are stable), or None."""
+    self-evaluation of `framework` (any version: codes are stable), finished after
+    `after` if given; None when there is none."""
     from peerpath.assessments.selectors.evaluations import personal_evaluations, ratings_by_code
 
     if framework is None:
         return None
-    latest = (
-        personal_evaluations(user)
-        .filter(framework__slug=framework.slug, completed_at__isnull=False)
-        .order_by("-completed_at")
-        .first()
+    finished = personal_evaluations(user).filter(
+        framework__slug=framework.slug, completed_at__isnull=False
     )
+    if after is not None:
+        finished = finished.filter(completed_at__gt=after)
+    latest = finished.order_by("-completed_at").first()
     if latest is None:
         return None
     domain_of = dict(

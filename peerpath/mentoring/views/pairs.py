@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from peerpath.drafts.services import draft_discard
 
 from .. import services
+from ..capabilities import from_self_evaluation
 from ..access import pair_member
 from ..forms.pairs import AgreementForm, ClosingReviewForm, EndForm
 from ..models import ClosingReview, Pairing, Session
@@ -86,9 +87,14 @@ def end(request, pairing):
 @pair_member
 def review(request, pairing):
     """The final review: goals, the same confidence questions as at the start, testimonial."""
-    existing = pairing.reviews.filter(person=request.user).first() or ClosingReview(
-        pairing=pairing, person=request.user
-    )
+    existing = pairing.reviews.filter(person=request.user).first()
+    prefill = None
+    if existing is None:
+        framework = pairing.cohort.scheme.evaluation_framework
+        prefill = from_self_evaluation(request.user, framework, after=pairing.created_at)
+        existing = ClosingReview(
+            pairing=pairing, person=request.user, confidence=prefill.confidence if prefill else {}
+        )
     key = f"mentoring.pair.{pairing.pk}.review"
     form = ClosingReviewForm(
         request.POST or None,
@@ -118,7 +124,7 @@ def review(request, pairing):
     return render(
         request,
         "mentoring/review.html",
-        {"pairing": pairing, "form": form, "baseline": mine.confidence},
+        {"pairing": pairing, "form": form, "baseline": mine.confidence, "prefill": prefill},
     )
 
 
