@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from peerpath.drafts.services import draft_discard
 
 from .. import services
-from ..capabilities import from_self_evaluation
 from ..access import pair_member
+from ..capabilities import from_self_evaluation
 from ..forms.pairs import AgreementForm, ClosingReviewForm, EndForm
 from ..models import ClosingReview, Pairing, Session
 from .common import add_errors
