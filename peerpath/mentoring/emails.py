@@ -41,6 +41,7 @@ KINDS = {
     "request-lapsed": Kind(models.MentorRequest, _("Your request was not answered in time")),
     "session-planned": Kind(models.Session, _("Session planned: %(when)s")),
     "session-logged": Kind(models.Session, _("Please confirm your session of %(when)s")),
+    "session-cancelled": Kind(models.Session, _("Session cancelled: %(when)s")),
 }
 
 
@@ -99,7 +100,7 @@ def email_send(*, kind: str, object_id: int, recipient_id: int) -> None:
         }
         body = render_to_string(f"mentoring/email/{kind}.txt", context)
         message = EmailMessage(subject, body, None, [recipient.email])
-        if kind == "session-planned":
+        if kind in {"session-planned", "session-cancelled"}:
             from .ics import session_ics
 
             title = _("Session with %(name)s") % {"name": context["partner"].full_name}

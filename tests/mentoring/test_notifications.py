@@ -154,3 +154,22 @@ def test_ending_early_frees_both_places_and_tells_the_partner_and_coordinator(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([pairing.mentor.email, bob.email])
     assert "It is not the right fit" in mail.outbox[0].body
     assert ended.mentee_application.wants_rematch is True
+
+
+def test_cancelling_a_planned_session_sends_a_calendar_cancellation(cohort, make_pair, alice):
+    pairing = make_pair(cohort, alice)
+    session = services.session_plan(
+        pairing=pairing,
+        by=alice,
+        starts_at=timezone.now() + timedelta(days=3),
+        duration_minutes=60,
+        format="online",
+    )
+    mail.outbox.clear()
+
+    services.session_cancel(session=session, by=alice)
+
+    assert len(mail.outbox) == 2
+    body = mail.outbox[0].attachments[0].content
+    assert "METHOD:CANCEL" in body and "STATUS:CANCELLED" in body
+    assert f"UID:session-{session.pk}@" in body

@@ -98,10 +98,13 @@ def session_confirm(*, session: Session, by) -> Session:
 
 
 def session_cancel(*, session: Session, by) -> Session:
+    """Cancel a planned session; both get an email whose calendar file removes the event."""
     if session.status != Session.Status.PLANNED:
         raise ValidationError(_("Only a planned session can be cancelled."))
-    session.status = Session.Status.CANCELLED
-    session.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        session.status = Session.Status.CANCELLED
+        session.save(update_fields=["status", "updated_at"])
+        notify("session-cancelled", session, [session.pairing.mentor, session.pairing.mentee])
     return session
 
 
