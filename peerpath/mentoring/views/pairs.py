@@ -15,7 +15,7 @@ from .. import services
 from ..access import pair_member
 from ..capabilities import from_self_evaluation
 from ..forms.pairs import AgreementForm, ClosingReviewForm, EndForm
-from ..models import ClosingReview, Pairing, Session
+from ..models import ClosingReview, Session
 from .common import add_errors
 
 
@@ -146,6 +146,3 @@ def export(request, pairing):
     name = slugify(f"{pairing.cohort.scheme.name} {pairing.mentor} {pairing.mentee}")[:80]
     response["Content-Disposition"] = f'attachment; filename="{name}.md"'
     return response
-
-
-__all__ = ["Pairing", "agreement", "end", "export", "pairing", "review"]
