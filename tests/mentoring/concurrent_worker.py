@@ -1,13 +1,15 @@
 """A separate process for tests/mentoring/test_capacity_under_concurrency.py.
 
 `setup` builds a round in a fresh SQLite file and prints its ids; `publish` and `pair`
-wait for the agreed moment, then try to take the same mentor's last place, and print
-what happened. Run with PEERPATH_DATA_DIR pointing at the test's own directory.
+load everything, say "ready", wait until the go file appears, then try to take the same
+mentor's last place, and print what happened. Run with PEERPATH_DATA_DIR pointing at the
+test's own directory.
 """
 
 import json
 import sys
 import time
+from pathlib import Path
 
 import django
 
@@ -59,7 +61,7 @@ def setup(tag: str) -> dict:
     }
 
 
-def attempt(action: str, ids: dict, go: float) -> dict:
+def attempt(action: str, ids: dict, go: Path) -> dict:
     from django.core.exceptions import ValidationError
 
     from peerpath.accounts.models import User
@@ -70,7 +72,9 @@ def attempt(action: str, ids: dict, go: float) -> dict:
     mentor = Application.objects.get(pk=ids["mentor"])
     second = Application.objects.get(pk=ids["second"])
     bob, olu = User.objects.filter(pk__in=ids["coordinators"]).order_by("pk")
-    time.sleep(max(0.0, go - time.time()))
+    print("ready", flush=True)
+    while not go.exists():
+        time.sleep(0.005)
     try:
         if action == "publish":
             services.drafts_publish(cohort=cohort, by=bob)
@@ -81,22 +85,11 @@ def attempt(action: str, ids: dict, go: float) -> dict:
     return {"outcome": "made"}
 
 
-def count(ids: dict) -> dict:
-    from peerpath.mentoring.models import Pairing, Place
-
-    return {
-        "pairings": Pairing.objects.filter(mentor_application=ids["mentor"]).count(),
-        "places": Place.objects.filter(application=ids["mentor"]).count(),
-    }
-
-
 if __name__ == "__main__":
     django.setup()
     command = sys.argv[1]
     ids = json.loads(sys.argv[2]) if command != "setup" else {}
     if command == "setup":
         print(json.dumps(setup(sys.argv[2])))
-    elif command == "count":
-        print(json.dumps(count(ids)))
     else:
-        print(json.dumps(attempt(command, ids, float(sys.argv[3]))))
+        print(json.dumps(attempt(command, ids, Path(sys.argv[3]))))

@@ -2,10 +2,10 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -69,13 +69,20 @@ def test_two_coordinators_acting_at_once_for_the_last_place_make_one_pair(second
         assert process.returncode == 0
         return json.loads(out.strip().splitlines()[-1])
 
-    ids = json.dumps(result(worker("setup", second)))
-    go = str(time.time() + 3)  # both processes are loaded and waiting by then
-    racers = [worker("publish", ids, go), worker(second, ids, go)]
+    ids = result(worker("setup", second))
+    go = sqlite_file / f"go-{second}"
+    racers = [worker("publish", json.dumps(ids), str(go)), worker(second, json.dumps(ids), str(go))]
+    for racer in racers:  # both have loaded everything and wait for the same signal
+        assert racer.stdout.readline().strip() == "ready"
+    go.touch()
     outcomes = sorted(result(p)["outcome"] for p in racers)
 
     assert outcomes == ["made", "refused"]
-    assert result(worker("count", ids)) == {"pairings": 1, "places": 1}
+    with sqlite3.connect(sqlite_file / "peerpath.sqlite3") as db:
+        query = "SELECT count(*) FROM mentoring_{} WHERE {} = ?"
+        pairs = db.execute(query.format("pairing", "mentor_application_id"), [ids["mentor"]])
+        places = db.execute(query.format("place", "application_id"), [ids["mentor"]])
+        assert (pairs.fetchone()[0], places.fetchone()[0]) == (1, 1)
 
 
 @pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="threads need PostgreSQL")
