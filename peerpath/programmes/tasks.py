@@ -1,0 +1,16 @@
+"""Background work for programmes. Tasks take ids, load, and call a service."""
+
+from django.tasks import task
+
+from .models import Enrolment
+from .notifications import place_offered_email
+
+
+@task()
+def send_place_offered(enrolment_id: int) -> None:
+    enrolment = Enrolment.objects.select_related("event__programme", "participant").filter(
+        pk=enrolment_id, status=Enrolment.Status.ENROLLED
+    )
+    found = enrolment.first()
+    if found is not None:
+        place_offered_email(found)
