@@ -70,7 +70,6 @@ class ActivityData:
     badge_name: str = ""
     badge_criteria: str = ""
 
-
     def as_dict(self) -> dict:
         evidence = {"min_words": self.min_words, "link_allowed": self.link_allowed}
         if self.tool:

@@ -7,348 +7,1010 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('frameworks', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("frameworks", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$', 'Use up to 40 letters, digits, dots, hyphens or underscores.')])),
-                ('position', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('steps', models.JSONField(blank=True, default=list, verbose_name='steps')),
-                ('resources', models.JSONField(blank=True, default=list, help_text='A list of {title, url, note}.', verbose_name='resources')),
-                ('tool', models.CharField(blank=True, max_length=40, verbose_name='embedded tool')),
-                ('min_words', models.PositiveIntegerField(default=0, verbose_name='minimum words in the statement')),
-                ('allow_link', models.BooleanField(default=True, verbose_name='a link to a blog or portfolio entry may replace the statement')),
-                ('recommended_first', models.BooleanField(default=False)),
-                ('hours', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ('badge_name', models.CharField(blank=True, max_length=200)),
-                ('badge_criteria', models.TextField(blank=True)),
-                ('retired', models.BooleanField(default=False, help_text='Removed from the programme file but kept for past work.')),
-                ('statements', models.ManyToManyField(blank=True, related_name='programme_activities', to='frameworks.statement', verbose_name='capabilities')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+                                "Use up to 40 letters, digits, dots, hyphens or underscores.",
+                            )
+                        ],
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("steps", models.JSONField(blank=True, default=list, verbose_name="steps")),
+                (
+                    "resources",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="A list of {title, url, note}.",
+                        verbose_name="resources",
+                    ),
+                ),
+                ("tool", models.CharField(blank=True, max_length=40, verbose_name="embedded tool")),
+                (
+                    "min_words",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="minimum words in the statement"
+                    ),
+                ),
+                (
+                    "allow_link",
+                    models.BooleanField(
+                        default=True,
+                        verbose_name="a link to a blog or portfolio entry may replace the statement",
+                    ),
+                ),
+                ("recommended_first", models.BooleanField(default=False)),
+                (
+                    "hours",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True),
+                ),
+                ("badge_name", models.CharField(blank=True, max_length=200)),
+                ("badge_criteria", models.TextField(blank=True)),
+                (
+                    "retired",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Removed from the programme file but kept for past work.",
+                    ),
+                ),
+                (
+                    "statements",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="programme_activities",
+                        to="frameworks.statement",
+                        verbose_name="capabilities",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'activities',
-                'ordering': ['programme', 'position'],
+                "verbose_name_plural": "activities",
+                "ordering": ["programme", "position"],
             },
         ),
         migrations.CreateModel(
-            name='LearningSet',
+            name="LearningSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('theme', models.CharField(help_text='The single theme the set works on.', max_length=300, verbose_name='theme')),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('facilitator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='facilitated_learning_sets', to=settings.AUTH_USER_MODEL, verbose_name='facilitator')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='learning_sets', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "theme",
+                    models.CharField(
+                        help_text="The single theme the set works on.",
+                        max_length=300,
+                        verbose_name="theme",
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "facilitator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="facilitated_learning_sets",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="facilitator",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="learning_sets",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='LearningSetIssue',
+            name="LearningSetIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='your issue, in a sentence')),
-                ('description', models.TextField(blank=True, verbose_name='more about it')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('learning_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='programmes.learningset')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(max_length=300, verbose_name="your issue, in a sentence"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="more about it")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "learning_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="programmes.learningset",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='LearningSetAction',
+            name="LearningSetAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500, verbose_name='action')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='by when')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='programmes.learningsetissue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500, verbose_name="action")),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="by when")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="programmes.learningsetissue",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='LearningSetMeeting',
+            name="LearningSetMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='where')),
-                ('learning_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='programmes.learningset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="where")),
+                (
+                    "learning_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="programmes.learningset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='LearningSetNote',
+            name="LearningSetNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('learning_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='programmes.learningset')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='notes', to='programmes.learningsetmeeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "learning_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="programmes.learningset",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="notes",
+                        to="programmes.learningsetmeeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Pathway',
+            name="Pathway",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('role_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Practitioner'), (2, 'Supervisor or team leader'), (3, 'Middle manager'), (4, 'Head of service'), (5, 'Senior or chief officer')], null=True, verbose_name='for people working as')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('attribution', models.TextField(blank=True)),
-                ('checksum', models.CharField(blank=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pathways', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "role_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Practitioner"),
+                            (2, "Supervisor or team leader"),
+                            (3, "Middle manager"),
+                            (4, "Head of service"),
+                            (5, "Senior or chief officer"),
+                        ],
+                        null=True,
+                        verbose_name="for people working as",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("attribution", models.TextField(blank=True)),
+                ("checksum", models.CharField(blank=True, editable=False, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pathways",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role_level', 'name'],
+                "ordering": ["role_level", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PathwayStep',
+            name="PathwayStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('url', models.URLField(blank=True, max_length=500)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pathway_steps', to='programmes.activity')),
-                ('pathway', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='programmes.pathway')),
-                ('statements', models.ManyToManyField(blank=True, related_name='+', to='frameworks.statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                ("url", models.URLField(blank=True, max_length=500)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pathway_steps",
+                        to="programmes.activity",
+                    ),
+                ),
+                (
+                    "pathway",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="programmes.pathway",
+                    ),
+                ),
+                (
+                    "statements",
+                    models.ManyToManyField(blank=True, related_name="+", to="frameworks.statement"),
+                ),
             ],
             options={
-                'ordering': ['pathway', 'position'],
+                "ordering": ["pathway", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='short name for web addresses')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('self-paced', 'Self-paced'), ('structured', 'Structured, with events')], max_length=20, verbose_name='kind')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('closed', 'Closed')], default='draft', max_length=20)),
-                ('audience', models.CharField(choices=[('members', 'People in the organisation that runs it'), ('everyone', 'Everyone with an account')], default='members', max_length=20, verbose_name='who can join')),
-                ('review', models.CharField(choices=[('auto', 'Accept automatically when the rules are met'), ('reviewer', 'A reviewer accepts or returns each submission')], default='auto', max_length=20, verbose_name='how submissions are accepted')),
-                ('activity_label', models.CharField(blank=True, help_text='For example “Thing”, so activities read “Thing 1”, “Thing 2”.', max_length=40, verbose_name='what an activity is called')),
-                ('start_with_note', models.CharField(blank=True, help_text='A recommendation, shown to participants; it never locks activities.', max_length=300, verbose_name='where to start')),
-                ('min_role_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Practitioner'), (2, 'Supervisor or team leader'), (3, 'Middle manager'), (4, 'Head of service'), (5, 'Senior or chief officer')], null=True, verbose_name='open to people at this level or above')),
-                ('eligibility', models.TextField(blank=True, help_text='Shown before people sign up, and they confirm it applies to them.', verbose_name='who it is for')),
-                ('completion_attendance', models.PositiveSmallIntegerField(default=0, verbose_name='events to attend to complete')),
-                ('completion_activities', models.PositiveSmallIntegerField(default=0, verbose_name='activities to have accepted to complete')),
-                ('source_title', models.CharField(blank=True, max_length=300)),
-                ('source_publisher', models.CharField(blank=True, max_length=200)),
-                ('source_url', models.URLField(blank=True, max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=200)),
-                ('licence_url', models.URLField(blank=True, max_length=500)),
-                ('attribution', models.TextField(blank=True)),
-                ('source_notes', models.TextField(blank=True)),
-                ('checksum', models.CharField(blank=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('framework', models.ForeignKey(blank=True, help_text='The framework whose capabilities the activities develop.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='frameworks.framework')),
-                ('owner', models.ForeignKey(blank=True, help_text='Empty for programmes that ship with Peerpath.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=80, unique=True, verbose_name="short name for web addresses"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("self-paced", "Self-paced"),
+                            ("structured", "Structured, with events"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("closed", "Closed"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("members", "People in the organisation that runs it"),
+                            ("everyone", "Everyone with an account"),
+                        ],
+                        default="members",
+                        max_length=20,
+                        verbose_name="who can join",
+                    ),
+                ),
+                (
+                    "review",
+                    models.CharField(
+                        choices=[
+                            ("auto", "Accept automatically when the rules are met"),
+                            ("reviewer", "A reviewer accepts or returns each submission"),
+                        ],
+                        default="auto",
+                        max_length=20,
+                        verbose_name="how submissions are accepted",
+                    ),
+                ),
+                (
+                    "activity_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example “Thing”, so activities read “Thing 1”, “Thing 2”.",
+                        max_length=40,
+                        verbose_name="what an activity is called",
+                    ),
+                ),
+                (
+                    "start_with_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="A recommendation, shown to participants; it never locks activities.",
+                        max_length=300,
+                        verbose_name="where to start",
+                    ),
+                ),
+                (
+                    "min_role_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Practitioner"),
+                            (2, "Supervisor or team leader"),
+                            (3, "Middle manager"),
+                            (4, "Head of service"),
+                            (5, "Senior or chief officer"),
+                        ],
+                        null=True,
+                        verbose_name="open to people at this level or above",
+                    ),
+                ),
+                (
+                    "eligibility",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown before people sign up, and they confirm it applies to them.",
+                        verbose_name="who it is for",
+                    ),
+                ),
+                (
+                    "completion_attendance",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="events to attend to complete"
+                    ),
+                ),
+                (
+                    "completion_activities",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="activities to have accepted to complete"
+                    ),
+                ),
+                ("source_title", models.CharField(blank=True, max_length=300)),
+                ("source_publisher", models.CharField(blank=True, max_length=200)),
+                ("source_url", models.URLField(blank=True, max_length=500)),
+                ("licence", models.CharField(blank=True, max_length=200)),
+                ("licence_url", models.URLField(blank=True, max_length=500)),
+                ("attribution", models.TextField(blank=True)),
+                ("source_notes", models.TextField(blank=True)),
+                ("checksum", models.CharField(blank=True, editable=False, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The framework whose capabilities the activities develop.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="frameworks.framework",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for programmes that ship with Peerpath.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Placement',
+            name="Placement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('exchange', 'Exchange'), ('secondment', 'Secondment'), ('international-visit', 'International visit')], max_length=30, verbose_name='type of placement')),
-                ('host', models.CharField(help_text='Where you went, for example another council or a company.', max_length=200, verbose_name='host organisation')),
-                ('country', models.CharField(blank=True, help_text='Leave empty if in the UK.', max_length=100, verbose_name='country')),
-                ('starts_on', models.DateField(verbose_name='start date')),
-                ('ends_on', models.DateField(verbose_name='end date')),
-                ('purpose', models.TextField(help_text='What you wanted to see or learn.', verbose_name='purpose')),
-                ('reflection', models.TextField(blank=True, verbose_name='reflection')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='placements', to=settings.AUTH_USER_MODEL)),
-                ('statements', models.ManyToManyField(blank=True, related_name='+', to='frameworks.statement', verbose_name='capabilities it developed')),
-                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='placements', to='programmes.programme', verbose_name='part of a programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("exchange", "Exchange"),
+                            ("secondment", "Secondment"),
+                            ("international-visit", "International visit"),
+                        ],
+                        max_length=30,
+                        verbose_name="type of placement",
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        help_text="Where you went, for example another council or a company.",
+                        max_length=200,
+                        verbose_name="host organisation",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty if in the UK.",
+                        max_length=100,
+                        verbose_name="country",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="start date")),
+                ("ends_on", models.DateField(verbose_name="end date")),
+                (
+                    "purpose",
+                    models.TextField(
+                        help_text="What you wanted to see or learn.", verbose_name="purpose"
+                    ),
+                ),
+                ("reflection", models.TextField(blank=True, verbose_name="reflection")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="placements",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "statements",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="frameworks.statement",
+                        verbose_name="capabilities it developed",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="placements",
+                        to="programmes.programme",
+                        verbose_name="part of a programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on', '-pk'],
+                "ordering": ["-starts_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Module',
+            name="Module",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('accreditation', models.CharField(blank=True, help_text='For example: 20 credits at SCQF level 11. Leave empty if not accredited.', max_length=200, verbose_name='accreditation')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='modules', to='programmes.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "accreditation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: 20 credits at SCQF level 11. Leave empty if not accredited.",
+                        max_length=200,
+                        verbose_name="accreditation",
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="modules",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['programme', 'position', 'pk'],
+                "ordering": ["programme", "position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='learningset',
-            name='programme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='learning_sets', to='programmes.programme', verbose_name='part of a programme'),
+            model_name="learningset",
+            name="programme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="learning_sets",
+                to="programmes.programme",
+                verbose_name="part of a programme",
+            ),
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('masterclass', 'Masterclass'), ('workshop', 'Workshop'), ('residential', 'Residential course'), ('summer-school', 'Summer school'), ('learning-set-meeting', 'Learning set meeting'), ('e-learning', 'E-learning package')], max_length=30, verbose_name='type of event')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='what it covers')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('venue', models.CharField(blank=True, help_text='Leave empty if it is online only.', max_length=300, verbose_name='where')),
-                ('online', models.BooleanField(default=False, verbose_name='people can join online')),
-                ('joining_details', models.TextField(blank=True, help_text='Shown only to people with a place: a meeting link, what to bring.', verbose_name='joining details')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Leave empty for no limit.', null=True, verbose_name='places')),
-                ('enrolment_closes_at', models.DateTimeField(blank=True, null=True, verbose_name='sign-up closes')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('module', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='programmes.module', verbose_name='module')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='programmes.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("masterclass", "Masterclass"),
+                            ("workshop", "Workshop"),
+                            ("residential", "Residential course"),
+                            ("summer-school", "Summer school"),
+                            ("learning-set-meeting", "Learning set meeting"),
+                            ("e-learning", "E-learning package"),
+                        ],
+                        max_length=30,
+                        verbose_name="type of event",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(blank=True, verbose_name="what it covers")),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                (
+                    "venue",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty if it is online only.",
+                        max_length=300,
+                        verbose_name="where",
+                    ),
+                ),
+                (
+                    "online",
+                    models.BooleanField(default=False, verbose_name="people can join online"),
+                ),
+                (
+                    "joining_details",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown only to people with a place: a meeting link, what to bring.",
+                        verbose_name="joining details",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leave empty for no limit.",
+                        null=True,
+                        verbose_name="places",
+                    ),
+                ),
+                (
+                    "enrolment_closes_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sign-up closes"),
+                ),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "module",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="programmes.module",
+                        verbose_name="module",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at', 'pk'],
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='activity',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='programmes.programme'),
+            model_name="activity",
+            name="programme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="activities",
+                to="programmes.programme",
+            ),
         ),
         migrations.CreateModel(
-            name='ProgrammeCompletion',
+            name="ProgrammeCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_at', models.DateTimeField()),
-                ('badge_url', models.CharField(blank=True, max_length=500)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_completions', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='completions', to='programmes.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("completed_at", models.DateTimeField()),
+                ("badge_url", models.CharField(blank=True, max_length=500)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_completions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="completions",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-completed_at'],
+                "ordering": ["-completed_at"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('submitted', 'Waiting for review'), ('returned', 'Returned with feedback'), ('accepted', 'Accepted')], max_length=20)),
-                ('statement', models.TextField(blank=True, verbose_name='reflective statement')),
-                ('word_count', models.PositiveIntegerField(default=0)),
-                ('evidence_url', models.URLField(blank=True, verbose_name='link to a blog or portfolio entry')),
-                ('tool_evidence_title', models.CharField(blank=True, max_length=300)),
-                ('tool_evidence_url', models.CharField(blank=True, max_length=500)),
-                ('hours', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ('submitted_at', models.DateTimeField()),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('feedback', models.TextField(blank=True, verbose_name='feedback')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('times_submitted', models.PositiveSmallIntegerField(default=1)),
-                ('badge_url', models.CharField(blank=True, max_length=500)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='programmes.activity')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_submissions', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Waiting for review"),
+                            ("returned", "Returned with feedback"),
+                            ("accepted", "Accepted"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("statement", models.TextField(blank=True, verbose_name="reflective statement")),
+                ("word_count", models.PositiveIntegerField(default=0)),
+                (
+                    "evidence_url",
+                    models.URLField(blank=True, verbose_name="link to a blog or portfolio entry"),
+                ),
+                ("tool_evidence_title", models.CharField(blank=True, max_length=300)),
+                ("tool_evidence_url", models.CharField(blank=True, max_length=500)),
+                (
+                    "hours",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True),
+                ),
+                ("submitted_at", models.DateTimeField()),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("feedback", models.TextField(blank=True, verbose_name="feedback")),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("times_submitted", models.PositiveSmallIntegerField(default=1)),
+                ("badge_url", models.CharField(blank=True, max_length=500)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="programmes.activity",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_submissions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-submitted_at'],
+                "ordering": ["-submitted_at"],
             },
         ),
         migrations.CreateModel(
-            name='Enrolment',
+            name="Enrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('enrolled', 'Has a place'), ('waitlisted', 'On the waiting list'), ('cancelled', 'Cancelled')], max_length=20)),
-                ('queued_at', models.DateTimeField()),
-                ('attended', models.BooleanField(blank=True, null=True)),
-                ('attendance_recorded_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('attendance_recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_enrolments', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='programmes.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("enrolled", "Has a place"),
+                            ("waitlisted", "On the waiting list"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("queued_at", models.DateTimeField()),
+                ("attended", models.BooleanField(blank=True, null=True)),
+                ("attendance_recorded_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "attendance_recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to="programmes.event",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['queued_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('event', 'participant'), name='enrolment_one_per_person')],
+                "ordering": ["queued_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("event", "participant"), name="enrolment_one_per_person"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LearningSetMember',
+            name="LearningSetMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True)),
-                ('learning_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='programmes.learningset')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='learning_set_places', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "learning_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="programmes.learningset",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="learning_set_places",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['person__full_name'],
-                'constraints': [models.UniqueConstraint(fields=('learning_set', 'person'), name='set_member_unique')],
+                "ordering": ["person__full_name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("learning_set", "person"), name="set_member_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PathwayFollow',
+            name="PathwayFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('pathway', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followers', to='programmes.pathway')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pathways_followed', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "pathway",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followers",
+                        to="programmes.pathway",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pathways_followed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('pathway', 'person'), name='pathway_follow_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("pathway", "person"), name="pathway_follow_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PathwayStepDone',
+            name="PathwayStepDone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('done_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('step', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='done_by', to='programmes.pathwaystep')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("done_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "step",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="done_by",
+                        to="programmes.pathwaystep",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('step', 'person'), name='pathway_step_done_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("step", "person"), name="pathway_step_done_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.UniqueConstraint(fields=('programme', 'code'), name='activity_code_unique'),
+            model_name="activity",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "code"), name="activity_code_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='programmecompletion',
-            constraint=models.UniqueConstraint(fields=('programme', 'participant'), name='completion_one_per_person'),
+            model_name="programmecompletion",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "participant"), name="completion_one_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('activity', 'participant'), name='submission_one_per_person'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("activity", "participant"), name="submission_one_per_person"
+            ),
         ),
     ]
