@@ -10,7 +10,9 @@ import os
 import pytest
 from django.test import Client
 
-from peerpath.accounts.models import Membership
+from peerpath.accounts.models import Invitation, Membership, hash_token
+from peerpath.frameworks.formats import read_framework_file
+from peerpath.frameworks.services import framework_import
 from peerpath.frameworks.shipped import load_shipped_frameworks
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -145,3 +147,36 @@ def sign_in(page):
         page.wait_for_url(lambda url: "/sign-in/" not in url)
 
     return do
+
+
+def permission_tables():
+    from tests.test_permissions import APP_TABLES
+
+    return APP_TABLES
+
+
+@pytest.fixture
+def world(people, org, other_org, shipped_frameworks):
+    """What the table's URLs point at: a pending invitation, a role, a draft framework."""
+    invitation = Invitation.objects.create(
+        organisation=org,
+        email="newcomer@example.org",
+        role=Membership.Role.PARTICIPANT,
+        token_hash=hash_token("PENDING"),
+        expires_at=Invitation.default_expiry(),
+    )
+    membership = Membership.objects.get(user=people["participant"], organisation=org)
+    content = (
+        b"domain_code,domain_name,statement_code,statement_text\n"
+        b"VAL,Our values,VAL.1,We listen first\n"
+    )
+    data, _fmt = read_framework_file(
+        "values.csv",
+        content,
+        overrides={"slug": "northfold-values", "name": "Northfold values", "version": "1"},
+    )
+    framework_import(data=data, owner=org, publish=False)
+    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
+    for table in permission_tables():
+        placeholders.update(table.world(people, org, other_org))
+    return placeholders

@@ -10,9 +10,6 @@ import importlib
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from peerpath.accounts.models import Invitation, Membership, hash_token
-from peerpath.frameworks.formats import read_framework_file
-from peerpath.frameworks.services import framework_import
 from tests.conftest import ROLES
 
 OK, LOGIN, REDIRECT, FORBIDDEN, HIDDEN = "ok", "login", "redirect", "forbidden", "hidden"
@@ -66,6 +63,7 @@ ACCESS = {
     "accounts:profile-edit": ("get", {}, SIGNED_IN),
     "accounts:invitation": ("get", {"token": "PENDING"}, EVERYONE),
     "orgs:organisation": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
+    "orgs:audit-log": ("get", {"org_slug": "northfold"}, ORG_ADMINS),
     "orgs:invitation-revoke": (
         "post",
         {"org_slug": "northfold", "invitation_id": "INVITATION"},
@@ -139,33 +137,6 @@ def test_every_url_is_in_the_access_table():
 def test_every_view_declares_who_may_use_it():
     undeclared = [p.name for p in view_functions() if not hasattr(p.callback, "access_rule")]
     assert undeclared == []
-
-
-@pytest.fixture
-def world(people, org, other_org, shipped_frameworks):
-    """What the table's URLs point at: a pending invitation, a role, a draft framework."""
-    invitation = Invitation.objects.create(
-        organisation=org,
-        email="newcomer@example.org",
-        role=Membership.Role.PARTICIPANT,
-        token_hash=hash_token("PENDING"),
-        expires_at=Invitation.default_expiry(),
-    )
-    membership = Membership.objects.get(user=people["participant"], organisation=org)
-    content = (
-        b"domain_code,domain_name,statement_code,statement_text\n"
-        b"VAL,Our values,VAL.1,We listen first\n"
-    )
-    data, _fmt = read_framework_file(
-        "values.csv",
-        content,
-        overrides={"slug": DRAFT["slug"], "name": "Northfold values", "version": "1"},
-    )
-    framework_import(data=data, owner=org, publish=False)
-    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
-    for table in APP_TABLES:
-        placeholders.update(table.world(people, org, other_org))
-    return placeholders
 
 
 @pytest.mark.parametrize("role", ROLES)

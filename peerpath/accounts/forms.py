@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from peerpath.drafts.widgets import AutosaveTextarea
 from peerpath.lib.forms import Form, GovukFormMixin, ModelForm
 
+from . import throttle
 from .models import Membership, Profile, User
 
 
@@ -25,7 +26,24 @@ class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
             "apart from the email address."
         ),
         "inactive": _("This account has been closed."),
+        "throttled": _(
+            "There have been too many attempts to sign in. Wait 15 minutes and try again, "
+            "or reset your password."
+        ),
     }
+
+    def clean(self):
+        email = self.cleaned_data.get("username") or ""
+        address = throttle.client_address(self.request) if self.request else ""
+        if throttle.is_locked(email, address):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(email, address)
+            raise
+        throttle.record_success(email)
+        return cleaned
 
 
 class PasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):

@@ -271,3 +271,46 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.status == "pending"
+
+
+class LoginAttempt(models.Model):
+    """A failed sign-in, kept for a day to slow down guessing (see throttle.py)."""
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    address = models.CharField(max_length=45, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Failed sign-in at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AuditEvent(models.Model):
+    """Something a coordinator or admin did to people's data: who, what, when, to whom.
+
+    Written by services (accounts.audit.audit_record), never edited; organisation admins
+    read their organisation's events. The summary never repeats private content.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="audit_events_made"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
+    )
+    action = models.CharField(max_length=60)
+    subject = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events_about"
+    )
+    subject_name = models.CharField(max_length=150, blank=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=60, blank=True)
+    summary = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["organisation", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"

@@ -2,7 +2,9 @@
 
 from collections import defaultdict
 
-from .models import Organisation, Profile, User
+from django.core.paginator import Page, Paginator
+
+from .models import AuditEvent, Organisation, Profile, User
 
 
 def profile_of(user: User) -> Profile:
@@ -21,3 +23,9 @@ def members_of(organisation: Organisation) -> list[dict]:
         )
         roles[membership.user_id].append(membership)
     return sorted(rows.values(), key=lambda row: row["user"].full_name.casefold())
+
+
+def audit_events_for(organisation: Organisation, page: str | None = None) -> Page:
+    """Newest first, 50 a page; one query for the page and one for the count."""
+    events = AuditEvent.objects.filter(organisation=organisation).order_by("-at", "-pk")
+    return Paginator(events, 50).get_page(page)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .audit import audit_record
 from .models import (
     ExpertiseArea,
     Invitation,
@@ -39,8 +40,8 @@ def membership_grant(*, user: User, organisation: Organisation, role: str) -> Me
     return membership
 
 
-def membership_revoke(*, membership: Membership) -> None:
-    """Remove a role, refusing to leave an organisation with no admin."""
+def membership_revoke(*, membership: Membership, by: User | None = None) -> None:
+    """Remove a role, refusing to leave an organisation with no admin. Audited."""
     with transaction.atomic():
         if membership.role == Membership.Role.ORG_ADMIN:
             admins = Membership.objects.select_for_update().filter(
@@ -48,6 +49,13 @@ def membership_revoke(*, membership: Membership) -> None:
             )
             if admins.count() <= 1:
                 raise ValidationError(_("An organisation must keep at least one admin."))
+        audit_record(
+            actor=by,
+            action="role.removed",
+            organisation=membership.organisation,
+            subject=membership.user,
+            summary=f"Removed the {membership.get_role_display().lower()} role",
+        )
         membership.delete()
 
 
@@ -104,6 +112,13 @@ def invitation_send(
         )
         path = reverse("accounts:invitation", kwargs={"token": raw_token})
         link = f"{base_url or settings.SITE_URL}{path}"
+        audit_record(
+            actor=invited_by,
+            action="invitation.sent",
+            organisation=organisation,
+            obj=invitation,
+            summary=f"Invited {email} as {invitation.get_role_display().lower()}",
+        )
         transaction.on_commit(lambda: _send_invitation_email(invitation, link))
     return SentInvitation(invitation=invitation, link=link)
 
@@ -129,10 +144,19 @@ def invitation_find(raw_token: str) -> Invitation | None:
     )
 
 
-def invitation_revoke(*, invitation: Invitation) -> None:
+def invitation_revoke(*, invitation: Invitation, by: User | None = None) -> None:
+    """Withdraw a pending invitation so its link stops working. Audited."""
     if invitation.is_usable:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+        with transaction.atomic():
+            invitation.revoked_at = timezone.now()
+            invitation.save(update_fields=["revoked_at"])
+            audit_record(
+                actor=by,
+                action="invitation.withdrawn",
+                organisation=invitation.organisation,
+                obj=invitation,
+                summary=f"Withdrew the invitation to {invitation.email}",
+            )
 
 
 def invitation_accept(

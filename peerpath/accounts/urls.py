@@ -26,6 +26,7 @@ urlpatterns = [
 
 organisation_patterns = [
     path("<slug:org_slug>/", views.organisation, name="organisation"),
+    path("<slug:org_slug>/audit-log/", views.audit_log, name="audit-log"),
     path(
         "<slug:org_slug>/invitations/<int:invitation_id>/withdraw/",
         views.invitation_revoke,

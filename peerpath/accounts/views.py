@@ -181,7 +181,7 @@ def organisation(request, organisation):
 @require_POST
 def invitation_revoke(request, organisation, invitation_id):
     found = get_object_or_404(Invitation, pk=invitation_id, organisation=organisation)
-    services.invitation_revoke(invitation=found)
+    services.invitation_revoke(invitation=found, by=request.user)
     messages.success(
         request, _("The invitation to %(email)s was withdrawn.") % {"email": found.email}
     )
@@ -193,9 +193,18 @@ def invitation_revoke(request, organisation, invitation_id):
 def membership_remove(request, organisation, membership_id):
     membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
     try:
-        services.membership_revoke(membership=membership)
+        services.membership_revoke(membership=membership, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The role was removed."))
     return redirect(organisation)
+
+
+@org_admin
+def audit_log(request, organisation):
+    """What coordinators and admins did to people's data in this organisation."""
+    events = selectors.audit_events_for(organisation, page=request.GET.get("page"))
+    return render(
+        request, "accounts/audit_log.html", {"organisation": organisation, "events": events}
+    )

@@ -39,7 +39,10 @@ def framework_with_items(framework: Framework) -> Framework:
             Prefetch(
                 "domains",
                 queryset=Domain.objects.order_by("position").prefetch_related(
-                    Prefetch("statements", queryset=Statement.objects.order_by("position"))
+                    Prefetch(
+                        "statements",
+                        queryset=Statement.objects.select_related("framework").order_by("position"),
+                    )
                 ),
             ),
             "rating_scale__levels",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from peerpath.accounts.audit import audit_record
 from peerpath.accounts.models import Organisation, User
 
 from .formats import FrameworkData, FrameworkFileError, Problem
@@ -84,8 +85,16 @@ def framework_import(
                 )
             same_version.delete()
         framework = _create_rows(data, owner, created_by, imported_from, digest)
+        if owner is not None:
+            audit_record(
+                actor=created_by,
+                action="framework.uploaded",
+                organisation=owner,
+                obj=framework,
+                summary=f"Uploaded {data.name} version {data.version}",
+            )
         if publish:
-            framework_publish(framework=framework)
+            framework_publish(framework=framework, by=created_by)
     return ImportOutcome(framework=framework, created=True)
 
 
@@ -163,9 +172,17 @@ def _create_rows(data, owner, created_by, imported_from, digest) -> Framework:
     return framework
 
 
-def framework_publish(*, framework: Framework) -> Framework:
+def framework_publish(*, framework: Framework, by: User | None = None) -> Framework:
     """Publish a version; it becomes current unless a higher version is already published."""
     with transaction.atomic():
+        if framework.owner is not None:
+            audit_record(
+                actor=by,
+                action="framework.published",
+                organisation=framework.owner,
+                obj=framework,
+                summary=f"Published {framework.name} version {framework.version}",
+            )
         current = (
             Framework.objects.select_for_update()
             .filter(slug=framework.slug, is_current=True)
@@ -184,8 +201,16 @@ def framework_publish(*, framework: Framework) -> Framework:
     return framework
 
 
-def framework_discard_draft(*, framework: Framework) -> None:
+def framework_discard_draft(*, framework: Framework, by: User | None = None) -> None:
     """Delete an unpublished upload. Published versions are never deleted here."""
     if framework.status != Framework.Status.DRAFT:
         raise ValueError("Only drafts can be discarded")
-    framework.delete()
+    with transaction.atomic():
+        if framework.owner is not None:
+            audit_record(
+                actor=by,
+                action="framework.discarded",
+                organisation=framework.owner,
+                summary=f"Discarded the draft of {framework.name} version {framework.version}",
+            )
+        framework.delete()

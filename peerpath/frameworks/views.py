@@ -185,7 +185,7 @@ def framework_publish(request, framework):
     if framework.status == Framework.Status.PUBLISHED:
         messages.info(request, _("This version was already published."))
     else:
-        services.framework_publish(framework=framework)
+        services.framework_publish(framework=framework, by=request.user)
         messages.success(request, _("Published. Everyone can now see and use this framework."))
     return redirect(framework)
 
@@ -195,7 +195,7 @@ def framework_discard(request, framework):
     if framework.status != Framework.Status.DRAFT:
         raise PermissionDenied
     organisation = framework.owner
-    services.framework_discard_draft(framework=framework)
+    services.framework_discard_draft(framework=framework, by=request.user)
     messages.success(request, _("The draft was discarded."))
     if organisation is not None:
         return redirect(organisation)

@@ -26,6 +26,12 @@ FORMATS = {
 }
 
 
+def human_size(size: int) -> str:
+    if size >= 1_048_576:
+        return f"{size / 1_048_576:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def decode(content: bytes) -> str:
     """UTF-8 text (a byte-order mark is fine); anything else gets a message saying how to fix it."""
     try:
@@ -98,9 +104,8 @@ def read_framework_file(
             [
                 Problem(
                     "",
-                    f"the file is {size / 1_048_576:.1f} MB; the limit is "
-                    f"{max_bytes / 1_048_576:.0f} MB. Frameworks are small: check it is the "
-                    "right file.",
+                    f"the file is {human_size(size)}; the limit is {human_size(max_bytes)}. "
+                    "Frameworks are small: check it is the right file.",
                 )
             ]
         )

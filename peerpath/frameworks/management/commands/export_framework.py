@@ -1,14 +1,15 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from peerpath.frameworks.formats import FORMATS, dump_framework
+from peerpath.frameworks.management.commands._base import FrameworkCommand
 from peerpath.frameworks.models import Framework, version_key
 from peerpath.frameworks.selectors import framework_as_data
 
 
-class Command(BaseCommand):
+class Command(FrameworkCommand):
     help = "Write a framework to a file or standard output in any supported format."
 
     def add_arguments(self, parser):

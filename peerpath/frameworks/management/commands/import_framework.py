@@ -1,14 +1,15 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from peerpath.accounts.models import Organisation
 from peerpath.frameworks.formats import FORMATS, FrameworkFileError, read_framework_file
+from peerpath.frameworks.management.commands._base import FrameworkCommand
 from peerpath.frameworks.services import framework_import
 
 
-class Command(BaseCommand):
+class Command(FrameworkCommand):
     help = (
         "Import a framework file (Peerpath JSON or CSV, Moodle competency CSV, CASE JSON). "
         "All or nothing: any problem is reported with its line or field and nothing is saved."
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(FORMATS), help="Default: detect")
         parser.add_argument("--slug")
         parser.add_argument("--name")
-        parser.add_argument("--version", dest="framework_version")
+        parser.add_argument("--version", dest="framework_version", help="Default: from the file")
         parser.add_argument(
             "--scale", help='For CSV without one: "Confidence = Low | Medium | High"'
         )

@@ -1,0 +1,119 @@
+"""Framework pages: browse, stable item addresses, downloads, and uploads by org admins."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from peerpath.frameworks.models import Framework
+
+CSV = "domain_code,domain_name,statement_code,statement_text\nVAL,Values,VAL.1,We listen first\n"
+
+
+def upload(client, org, content, **fields):
+    return client.post(
+        reverse("framework-upload", kwargs={"org_slug": org.slug}),
+        {"file": SimpleUploadedFile("values.csv", content), **fields},
+    )
+
+
+def test_anyone_can_browse_the_shipped_frameworks(client, shipped_frameworks):
+    page = client.get(reverse("frameworks:list")).content.decode()
+    assert "CLD peer support self-evaluation" in page
+    assert "Six leadership capabilities" in page
+
+
+def test_every_statement_has_a_stable_address(client, shipped_frameworks):
+    url = reverse(
+        "frameworks:item",
+        kwargs={"slug": "six-leadership-capabilities", "version": "1.0", "code": "VIS.1"},
+    )
+    assert url == "/frameworks/six-leadership-capabilities/1.0/items/VIS.1/"
+    assert "Seeing how best to make a difference" in client.get(url).content.decode()
+    latest = client.get("/frameworks/six-leadership-capabilities/items/VIS.1/")
+    assert latest["Location"] == url
+
+
+def test_a_framework_downloads_in_each_format(client, shipped_frameworks):
+    for fmt, needle in [
+        ("json", '"format": "peerpath-framework/1"'),
+        ("csv", "domain_code"),
+        ("moodle", "Is framework"),
+        ("case", "CFDocument"),
+    ]:
+        response = client.get(
+            reverse(
+                "frameworks:export",
+                kwargs={"slug": "cpd-standard-wales", "version": "1.0", "fmt": fmt},
+            )
+        )
+        assert response.status_code == 200
+        assert needle in response.content.decode()
+        assert "attachment" in response["Content-Disposition"]
+
+
+def test_an_org_admin_uploads_previews_and_publishes(client_for, carol, org):
+    client = client_for(carol)
+    response = upload(client, org, CSV.encode(), name="Northfold values", version="1")
+    framework = Framework.objects.get(slug="northfold-values")
+    assert response["Location"] == framework.get_absolute_url()
+    assert framework.status == Framework.Status.DRAFT
+    preview = client.get(framework.get_absolute_url()).content.decode()
+    assert "This is a draft" in preview and "We listen first" in preview
+    client.post(reverse("frameworks:publish", kwargs={"slug": "northfold-values", "version": "1"}))
+    framework.refresh_from_db()
+    assert framework.status == Framework.Status.PUBLISHED and framework.is_current
+
+
+def test_a_draft_is_invisible_outside_its_organisation(client_for, carol, alice, dan, org):
+    upload(client_for(carol), org, CSV.encode(), name="Northfold values", version="1")
+    url = Framework.objects.get(slug="northfold-values").get_absolute_url()
+    assert client_for(alice).get(url).status_code == 404
+    assert client_for(dan).get(url).status_code == 404
+    assert (
+        "Northfold values" not in client_for(alice).get(reverse("frameworks:list")).content.decode()
+    )
+
+
+def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, carol, org):
+    bad = CSV + "VAL,Values,VAL.1,Again\nOTHER,,X Y,\n"
+    response = upload(client_for(carol), org, bad.encode(), name="Northfold values", version="1")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page and "Nothing was saved" in page
+    assert "line 3, code" in page and "is used twice" in page
+    assert "line 4, name" in page
+    assert not Framework.objects.filter(slug="northfold-values").exists()
+    assert 'value="Northfold values"' in page, "the form keeps what was typed"
+
+
+@override_settings(FRAMEWORK_UPLOAD_MAX_BYTES=1024)
+def test_an_oversized_upload_is_refused_with_the_sizes(client_for, carol, org):
+    big = CSV + "".join(f"VAL,Values,VAL.{n},Statement {n}\n" for n in range(2, 200))
+    page = upload(client_for(carol), org, big.encode(), name="V", version="1").content.decode()
+    assert "the limit is 1 KB" in page
+    assert not Framework.objects.exists()
+
+
+def test_an_admin_can_discard_a_draft(client_for, carol, org):
+    client = client_for(carol)
+    upload(client, org, CSV.encode(), name="Northfold values", version="1")
+    client.post(reverse("frameworks:discard", kwargs={"slug": "northfold-values", "version": "1"}))
+    assert not Framework.objects.exists()
+
+
+def test_a_published_version_cannot_be_discarded(client_for, carol, org):
+    client = client_for(carol)
+    upload(client, org, CSV.encode(), name="Northfold values", version="1")
+    client.post(reverse("frameworks:publish", kwargs={"slug": "northfold-values", "version": "1"}))
+    response = client.post(
+        reverse("frameworks:discard", kwargs={"slug": "northfold-values", "version": "1"})
+    )
+    assert response.status_code == 403
+    assert Framework.objects.filter(slug="northfold-values").exists()
+
+
+def test_the_framework_page_uses_a_fixed_number_of_queries(
+    client, shipped_frameworks, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        client.get("/frameworks/cpd-standard-wales/1.0/")
