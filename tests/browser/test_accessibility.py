@@ -12,13 +12,16 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.test_permissions import ACCESS, OK
+from tests.test_permissions import ACCESS, APP_TABLES, OK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Pages that only redirect or serve files are not pages to check.
 NOT_PAGES = {"frameworks:export", "healthz", "robots", "admin:index"}
+# Apps name their own downloads in their access table's NOT_PAGES.
+for _table in APP_TABLES:
+    NOT_PAGES |= set(getattr(_table, "NOT_PAGES", ()))
 
 
 def pages_for(role: str, world: dict) -> list[str]:
