@@ -44,6 +44,9 @@ ALICE_ONLY_ACTION = {**ALICE_ONLY, "participant": REDIRECT}
 REVIEWERS = {**PROGRAMME_READERS, "participant": HIDDEN}
 SET_RUNNERS = {**ORG_RUNNERS, "participant": HIDDEN, "other_org_admin": HIDDEN}
 
+# Downloads, not pages: the accessibility check skips them.
+NOT_PAGES = {"programmes:export", "programmes:event-calendar"}
+
 P = {"slug": "PROGRAMME"}
 E = {"slug": "PROGRAMME", "event_id": "EVENT"}
 S = {"set_id": "SET"}
