@@ -50,7 +50,10 @@ class SubmissionForm(Form):
         if not activity.allow_link or use_tool:
             del self.fields["evidence_url"]
         if activity.hours is not None:
-            self.fields["hours"].widget.attrs["placeholder"] = str(activity.hours.normalize())
+            self.fields["hours"].help_text = _(
+                "Goes into your learning log. If you leave it empty we record %(hours)s, "
+                "the usual time for this activity."
+            ) % {"hours": format(activity.hours.normalize(), "f")}
         self.fields["hours"].widget.attrs["inputmode"] = "decimal"
         self.fields["hours"].widget.attrs["class"] += " govuk-input--width-4"
 
