@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from peerpath import views
 from peerpath.accounts.urls import organisation_patterns
+from peerpath.api.main import api
 from peerpath.frameworks.views import framework_upload
 
 admin.site.site_header = "Peerpath site administration"
@@ -27,6 +28,7 @@ urlpatterns = [
     path("programmes/", include("peerpath.programmes.urls")),
     path("badges/", include("peerpath.badges.urls")),
     path("mentoring/", include("peerpath.mentoring.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

@@ -176,7 +176,10 @@ def world(people, org, other_org, shipped_frameworks):
         overrides={"slug": "northfold-values", "name": "Northfold values", "version": "1"},
     )
     framework_import(data=data, owner=org, publish=False)
-    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk}
+    from peerpath.accounts.services import api_token_create
+
+    token, _raw = api_token_create(user=people["participant"], name="Reports")
+    placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk, "TOKEN": token.pk}
     for table in permission_tables():
         placeholders.update(table.world(people, org, other_org))
     return placeholders

@@ -54,6 +54,8 @@ ACCESS = {
     "robots": ("get", {}, EVERYONE),
     "accounts:login": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": OK}),
     "accounts:logout": ("post", {}, EVERYONE_REDIRECT),
+    "accounts:sign-in-code": ("get", {}, dict.fromkeys(ROLES, LOGIN)),  # nobody half-way in
+    "accounts:two-factor": ("get", {}, SIGNED_IN),
     "accounts:password-reset": ("get", {}, EVERYONE),
     "accounts:password-reset-sent": ("get", {}, EVERYONE),
     "accounts:password-reset-confirm": ("get", {"uidb64": "MQ", "token": "x-y"}, EVERYONE),
@@ -88,6 +90,12 @@ ACCESS = {
     "frameworks:publish": ("post", DRAFT, DRAFT_OWNERS),
     "frameworks:discard": ("post", DRAFT, DRAFT_OWNERS),
     # Script endpoint: signed-out gets 401 (not a redirect); an empty key is refused.
+    "accounts:api-tokens": ("get", {}, SIGNED_IN),
+    "accounts:api-token-revoke": (
+        "post",
+        {"token_id": "TOKEN"},
+        {**dict.fromkeys(ROLES, HIDDEN), "anonymous": LOGIN, "participant": REDIRECT},
+    ),
     "drafts:save": ("post", {}, {**dict.fromkeys(ROLES, BAD_REQUEST), "anonymous": UNAUTHORISED}),
     "admin:index": ("get", {}, {**dict.fromkeys(ROLES, REDIRECT), "site_admin": OK}),
 }
@@ -103,7 +111,8 @@ for _table in APP_TABLES:
     ACCESS.update(_table.ACCESS)
 
 # Django's own admin checks its permissions itself; we test its front door only.
-NOT_WALKED_NAMESPACES = {"admin"}
+# The API's operations are checked by tests/test_api.py instead.
+NOT_WALKED_NAMESPACES = {"admin", "api"}
 
 
 def all_url_names(resolver=None, namespace="") -> set[str]:

@@ -152,3 +152,27 @@ class AcceptInvitationForm(Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ApiTokenForm(Form):
+    name = forms.CharField(
+        label=_("What is this token for?"),
+        max_length=80,
+        help_text=_("For example: monthly report script."),
+    )
+
+
+class CodeForm(Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=10,
+        help_text=_("The 6-digit code the app shows now."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )

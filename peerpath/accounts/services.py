@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_record
 from .models import (
+    ApiToken,
     ExpertiseArea,
     Invitation,
     Membership,
@@ -202,3 +203,18 @@ def profile_save(*, user_form, profile_form, expertise: list[str]) -> None:
         profile = profile_form.save()
         profile_set_expertise(profile=profile, names=expertise)
         draft_discard(owner=user, key="profile.bio")
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new API token; returns (token, raw value). The raw value is never stored."""
+    raw = "pp_" + Invitation.new_token()
+    token = ApiToken.objects.create(
+        user=user, name=name.strip()[:80], token_hash=hash_token(raw), prefix=raw[:8]
+    )
+    return token, raw
+
+
+def api_token_revoke(*, token) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])

@@ -1,20 +1,26 @@
+import time
+
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peerpath.drafts.selectors import draft_newer_than
+from peerpath.lib import totp
 
-from . import selectors, services
+from . import selectors, services, throttle, two_factor
 from .access import org_admin, public, signed_in
 from .forms import (
     BIO_DRAFT_KEY,
     AcceptInvitationForm,
+    ApiTokenForm,
+    CodeForm,
     InvitationForm,
     NameForm,
     PasswordChangeForm,
@@ -23,15 +29,92 @@ from .forms import (
     SetPasswordForm,
     SignInForm,
 )
-from .models import Invitation, Membership
+from .models import Invitation, Membership, User
 
-sign_in = public(
-    auth_views.LoginView.as_view(
-        template_name="accounts/sign_in.html",
-        authentication_form=SignInForm,
-        redirect_authenticated_user=True,
-    )
-)
+PENDING_USER = "two_factor_pending_user"
+PENDING_NEXT = "two_factor_pending_next"
+PENDING_AT = "two_factor_pending_at"
+PENDING_SECONDS = 300
+
+
+class SignInView(auth_views.LoginView):
+    """Password first; people with two-step sign-in then give a code before they are in."""
+
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not two_factor.two_factor_enabled(user):
+            return super().form_valid(form)
+        self.request.session[PENDING_USER] = user.pk
+        self.request.session[PENDING_NEXT] = self.get_success_url()
+        self.request.session[PENDING_AT] = time.time()
+        return redirect("accounts:sign-in-code")
+
+
+sign_in = public(SignInView.as_view())
+
+
+@public
+def sign_in_code(request):
+    """The second step: the code from the person's authenticator app."""
+    session = request.session
+    pending = session.get(PENDING_USER)
+    if pending is None or time.time() - session.get(PENDING_AT, 0) > PENDING_SECONDS:
+        messages.info(request, _("Sign in again: the time for entering a code ran out."))
+        return redirect("accounts:login")
+    user = get_object_or_404(User, pk=pending, is_active=True)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        address = throttle.client_address(request)
+        if throttle.is_locked(user.email, address):
+            form.add_error("code", SignInForm.error_messages["throttled"])
+        elif two_factor.code_accept(device=user.totp_device, code=form.cleaned_data["code"]):
+            target = session.get(PENDING_NEXT) or reverse("home")
+            for key in (PENDING_USER, PENDING_NEXT, PENDING_AT):
+                session.pop(key, None)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            throttle.record_success(user.email)
+            return redirect(target)
+        else:
+            throttle.record_failure(user.email, address)
+            form.add_error(
+                "code", _("That code is not right. Check the app and try the newest code.")
+            )
+    return render(request, "accounts/sign_in_code.html", {"form": form})
+
+
+@signed_in
+def two_factor_settings(request):
+    """Turn two-step sign-in on (scan, then confirm a code) or off (confirm a code)."""
+    enabled = two_factor.two_factor_enabled(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = request.user.totp_device
+        if two_factor.code_accept(device=device, code=form.cleaned_data["code"]):
+            if enabled:
+                two_factor.device_remove(user=request.user)
+                messages.success(request, _("Two-step sign-in is off."))
+            else:
+                messages.success(
+                    request,
+                    _("Two-step sign-in is on. You will need a code each time you sign in."),
+                )
+            return redirect("accounts:profile")
+        form.add_error("code", _("That code is not right. Check the app and try the newest code."))
+    context = {"form": form, "enabled": enabled}
+    if not enabled:
+        _device, secret = two_factor.device_start(user=request.user)
+        uri = totp.provisioning_uri(secret, request.user.email, settings.SITE_NAME)
+        context.update(
+            secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            qr_svg=segno.make(uri, error="m").svg_inline(scale=4, title=_("QR code to scan")),
+        )
+    return render(request, "accounts/two_factor.html", context)
+
+
 sign_out = public(auth_views.LogoutView.as_view())
 password_reset = public(
     auth_views.PasswordResetView.as_view(
@@ -208,3 +291,33 @@ def audit_log(request, organisation):
     return render(
         request, "accounts/audit_log.html", {"organisation": organisation, "events": events}
     )
+
+
+@signed_in
+def api_tokens(request):
+    """Personal API tokens: make one (shown once) or revoke one."""
+    created = None
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _token, created = services.api_token_create(
+            user=request.user, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "created": created,
+            "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        },
+    )
+
+
+@signed_in
+@require_POST
+def api_token_revoke(request, token_id):
+    token = get_object_or_404(request.user.api_tokens, pk=token_id)
+    services.api_token_revoke(token=token)
+    messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
+    return redirect("accounts:api-tokens")

@@ -1,0 +1,1 @@
+"""The JSON API: one NinjaAPI, one router per app (peerpath/<app>/api.py)."""
