@@ -223,6 +223,15 @@ class LearningSetForm(ModelForm):
         self.fields["programme"].required = False
 
 
+class AddMemberForm(Form):
+    prefix = "member"
+    person = forms.ModelChoiceField(label=_("Add a member"), queryset=None)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
 class MeetingForm(Form):
     prefix = "meeting"
     starts_at = forms.DateTimeField(

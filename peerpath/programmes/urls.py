@@ -12,6 +12,11 @@ set_patterns = [
         learning_sets.learning_set_manage,
         name="learning-set-manage",
     ),
+    path(
+        "learning-sets/<int:set_id>/members/",
+        learning_sets.learning_set_add_member,
+        name="learning-set-add-member",
+    ),
     path("learning-sets/<int:set_id>/issues/", learning_sets.issue_add, name="set-issue-add"),
     path("learning-sets/<int:set_id>/notes/", learning_sets.note_add, name="set-note-add"),
     path("learning-sets/<int:set_id>/meetings/", learning_sets.meeting_add, name="set-meeting-add"),
@@ -58,6 +63,7 @@ personal_patterns = [
 # Programme pages last: a programme's slug never shadows the pages above (see RESERVED_SLUGS).
 programme_patterns = [
     path("<slug:slug>/", programmes.programme_detail, name="detail"),
+    path("<slug:slug>/certificate/", programmes.certificate, name="certificate"),
     path("<slug:slug>/manage/", manage.programme_manage, name="manage"),
     path("<slug:slug>/export/", manage.programme_export, name="export"),
     path("<slug:slug>/modules/new/", manage.module_create, name="module-create"),
@@ -67,6 +73,7 @@ programme_patterns = [
     path("<slug:slug>/events/<int:event_id>/edit/", events.event_edit, name="event-edit"),
     path("<slug:slug>/events/<int:event_id>/enrol/", events.event_enrol, name="event-enrol"),
     path("<slug:slug>/events/<int:event_id>/leave/", events.event_leave, name="event-leave"),
+    path("<slug:slug>/events/<int:event_id>/cancel/", events.event_cancel, name="event-cancel"),
     path(
         "<slug:slug>/events/<int:event_id>/calendar.ics",
         events.event_calendar,

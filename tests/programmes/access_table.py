@@ -22,6 +22,7 @@ from peerpath.programmes.models import (
     PathwayStep,
     Placement,
     Programme,
+    ProgrammeCompletion,
     Submission,
 )
 from peerpath.programmes.services import learning_set_create
@@ -45,7 +46,7 @@ REVIEWERS = {**PROGRAMME_READERS, "participant": HIDDEN}
 SET_RUNNERS = {**ORG_RUNNERS, "participant": HIDDEN, "other_org_admin": HIDDEN}
 
 # Downloads, not pages: the accessibility check skips them.
-NOT_PAGES = {"programmes:export", "programmes:event-calendar"}
+NOT_PAGES = {"programmes:export", "programmes:event-calendar", "programmes:certificate"}
 
 P = {"slug": "PROGRAMME"}
 E = {"slug": "PROGRAMME", "event_id": "EVENT"}
@@ -58,6 +59,8 @@ ACCESS: dict = {
     "programmes:review": ("get", {"submission_id": "SUBMISSION"}, REVIEWERS),
     "programmes:detail": ("get", P, PROGRAMME_READERS),
     "programmes:manage": ("get", P, PROGRAMME_RUNNERS),
+    # Only alice has completed the programme; her certificate is hers alone.
+    "programmes:certificate": ("get", P, ALICE_ONLY),
     "programmes:export": ("get", P, PROGRAMME_RUNNERS),
     "programmes:module-create": ("get", P, PROGRAMME_RUNNERS),
     "programmes:activity": ("get", {**P, "code": "reflection"}, PROGRAMME_READERS),
@@ -67,6 +70,7 @@ ACCESS: dict = {
     "programmes:event-enrol": ("post", E, PROGRAMME_ACTION),
     "programmes:event-leave": ("post", E, {**ALICE_ONLY_ACTION}),
     "programmes:event-calendar": ("get", E, PROGRAMME_READERS),
+    "programmes:event-cancel": ("post", E, {**PROGRAMME_ACTION, "participant": FORBIDDEN}),
     "programmes:event-attendance": ("get", E, PROGRAMME_RUNNERS),
     "programmes:create": ("get", N, ORG_RUNNERS),
     "programmes:import": ("get", N, ORG_RUNNERS),
@@ -75,6 +79,11 @@ ACCESS: dict = {
     "programmes:learning-set-create": ("get", N, ORG_RUNNERS),
     "programmes:learning-set": ("get", S, ALICE_ONLY),
     "programmes:learning-set-manage": ("get", S, SET_RUNNERS),
+    "programmes:learning-set-add-member": (
+        "post",
+        S,
+        {**SET_RUNNERS, "coordinator": REDIRECT, "org_admin": REDIRECT, "site_admin": REDIRECT},
+    ),
     "programmes:set-issue-add": ("post", S, ALICE_ONLY_ACTION),
     "programmes:set-note-add": ("post", S, ALICE_ONLY_ACTION),
     "programmes:set-meeting-add": ("post", S, ALICE_ONLY_ACTION),
@@ -128,6 +137,7 @@ def world(people, org, other_org) -> dict:
     Enrolment.objects.create(
         event=event, participant=alice, status=Enrolment.Status.ENROLLED, queued_at=now
     )
+    ProgrammeCompletion.objects.create(programme=programme, participant=alice, completed_at=now)
     facilitator = UserFactory(full_name="Faye Facilitator")
     learning_set = learning_set_create(
         owner=org, name="Set A", theme="Leading change", facilitator=facilitator, members=[alice]

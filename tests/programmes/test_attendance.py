@@ -70,3 +70,24 @@ def test_the_register_page_saves_who_attended(make_event, alice, carol, bob, cli
     carol_place.refresh_from_db()
     assert (alice_place.attended, carol_place.attended) == (True, False)
     assert alice_place.attendance_recorded_by == bob
+
+
+def test_a_completed_programme_offers_a_certificate_naming_the_person(
+    masterclasses, alice, bob, client_for
+):
+    from io import BytesIO
+
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    url = reverse("programmes:certificate", args=[masterclasses.slug])
+    assert client_for(alice).get(url).status_code == 404
+    ProgrammeCompletion.objects.create(
+        programme=masterclasses, participant=alice, completed_at=timezone.now()
+    )
+    response = client_for(alice).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
+    assert "Alice Participant" in text and "Leadership masterclasses" in text
+    assert "Northfold Libraries" in text
+    assert client_for(bob).get(url).status_code == 404

@@ -16,7 +16,12 @@ from django.utils import timezone
 
 from peerpath.accounts.models import RoleLevel
 from peerpath.programmes.models import Enrolment
-from peerpath.programmes.services import enrolment_cancel, enrolment_request, event_save
+from peerpath.programmes.services import (
+    enrolment_cancel,
+    enrolment_request,
+    event_cancel,
+    event_save,
+)
 from tests.factories import UserFactory
 from tests.programmes.enrolment_race import race
 
@@ -189,3 +194,25 @@ def wait_for(outbox, count=1, seconds=5):
     while len(outbox) < count and time.monotonic() < deadline:
         time.sleep(0.05)
     return outbox
+
+
+def test_cancelling_an_event_emails_everyone_with_a_place_or_in_the_queue_once(
+    make_event, smtp_outbox
+):
+    event = make_event(capacity=1, title="Summer school 2027")
+    holder, waiting, gave_up = UserFactory(), UserFactory(), UserFactory()
+    sign_up(event, holder)
+    sign_up(event, waiting)
+    left = sign_up(event, gave_up)
+    with_callbacks(lambda: enrolment_cancel(enrolment=left))
+    assert with_callbacks(lambda: event_cancel(event=event)) == 2
+    assert with_callbacks(lambda: event_cancel(event=event)) == 0
+    messages = wait_for(smtp_outbox, count=2)
+    assert sorted(m["To"] for m in messages) == sorted([holder.email, waiting.email])
+    assert {m["Subject"] for m in messages} == {"Cancelled: Summer school 2027"}
+    calendar = next(
+        p for p in messages[0].iter_attachments() if p.get_content_type() == "text/calendar"
+    )
+    assert "METHOD:CANCEL" in calendar.get_content()
+    with pytest.raises(ValidationError, match="closed"):
+        sign_up(event, UserFactory())

@@ -81,3 +81,12 @@ def test_only_the_member_who_brought_an_issue_adds_actions_to_it(
     assert not issue.actions.exists()
     client_for(alice).post(url, data)
     assert list(issue.actions.values_list("text", flat=True)) == ["Meet the finance lead"]
+
+
+def test_a_coordinator_adds_someone_from_the_organisation(learning_set, bob, client_for):
+    url = reverse("programmes:learning-set-add-member", args=[learning_set.pk])
+    client_for(bob).post(url, {"member-person": bob.pk})
+    assert learning_set.members.filter(person=bob).exists()
+    outsider = UserFactory()
+    client_for(bob).post(url, {"member-person": outsider.pk})
+    assert not learning_set.members.filter(person=outsider).exists()

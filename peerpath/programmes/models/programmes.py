@@ -29,12 +29,13 @@ class ProgrammeQuerySet(models.QuerySet):
         ).distinct()
 
     def visible_to(self, user):
-        """Published programmes open to this person, and every programme they manage."""
+        """Published (and closed) programmes open to this person, and those they manage."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        open_to_them = Q(status=Programme.Status.PUBLISHED) & (
+        # Closed programmes stay readable, so people keep sight of their past work.
+        open_to_them = Q(status__in=[Programme.Status.PUBLISHED, Programme.Status.CLOSED]) & (
             Q(owner__isnull=True)
             | Q(audience=Programme.Audience.EVERYONE)
             | Q(owner__memberships__user=user)

@@ -26,6 +26,19 @@ def events_of(programme: Programme) -> list[Event]:
     return events
 
 
+def events_by_module(programme: Programme) -> list[tuple]:
+    """(module, its events) in module order, then (None, events outside any module)."""
+    events = events_of(programme)
+    sections = [
+        (module, [e for e in events if e.module_id == module.pk])
+        for module in programme.modules.all()
+    ]
+    loose = [e for e in events if e.module_id is None]
+    if loose or not sections:
+        sections.append((None, loose))
+    return sections
+
+
 def upcoming_events_for(user):
     """Events the person has a place at, or is queueing for, that have not ended."""
     return (

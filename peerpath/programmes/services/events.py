@@ -39,6 +39,8 @@ def enrolment_request(*, event: Event, participant, confirmed_eligibility: bool)
     enrolment; people who do not meet the eligibility rules are refused with the reason.
     """
     programme = event.programme
+    if programme.status != Programme.Status.PUBLISHED:
+        raise ValidationError(_("This programme is not open for sign-up."))
     problem = eligibility_problem(programme, participant)
     if problem:
         raise ValidationError(problem)
@@ -116,11 +118,28 @@ def event_save(*, event: Event) -> list[Enrolment]:
         return _promote_from_waiting_list(locked)
 
 
-def event_cancel(*, event: Event) -> None:
-    """Cancel an event; people keep their enrolment rows so the page can tell them."""
-    if event.cancelled_at is None:
-        event.cancelled_at = timezone.now()
-        event.save(update_fields=["cancelled_at"])
+def event_cancel(*, event: Event) -> int:
+    """Cancel an event and email everyone with a place or in the queue; returns how many.
+
+    Enrolments are kept, so the event's page still tells people it was cancelled.
+    Cancelling twice emails nobody the second time.
+    """
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.cancelled_at is not None:
+            return 0
+        locked.cancelled_at = timezone.now()
+        locked.save(update_fields=["cancelled_at"])
+        ids = list(
+            locked.enrolments.exclude(status=Enrolment.Status.CANCELLED).values_list(
+                "pk", flat=True
+            )
+        )
+        from ..tasks import send_event_cancelled
+
+        transaction.on_commit(lambda: [send_event_cancelled.enqueue(i) for i in ids])
+    event.cancelled_at = locked.cancelled_at
+    return len(ids)
 
 
 def attendance_record(*, event: Event, attended_ids: set[int], recorded_by) -> int:

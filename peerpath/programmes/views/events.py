@@ -160,3 +160,16 @@ def event_attendance(request, programme, event_id):
         "programmes/attendance.html",
         {"programme": programme, "event": event, "form": form, **register},
     )
+
+
+@programme_manager
+@require_POST
+def event_cancel(request, programme, event_id):
+    event = _event(programme, event_id)
+    told = services.event_cancel(event=event)
+    messages.success(
+        request,
+        _("The event is cancelled. %(n)s people with a place or in the queue were emailed.")
+        % {"n": told},
+    )
+    return redirect(event)

@@ -11,7 +11,14 @@ from peerpath.accounts.access import signed_in
 
 from .. import services
 from ..access import org_coordinator, own_or_hidden
-from ..forms import ActionForm, IssueForm, LearningSetForm, MeetingForm, NoteForm
+from ..forms import (
+    ActionForm,
+    AddMemberForm,
+    IssueForm,
+    LearningSetForm,
+    MeetingForm,
+    NoteForm,
+)
 from ..models import LearningSet, LearningSetAction, LearningSetIssue, Programme
 from ..selectors import learning_sets as selectors
 
@@ -81,12 +88,25 @@ def learning_set_page(request, set_id):
     )
 
 
-@own_or_hidden("learning-set-coordinator")
-def learning_set_manage(request, set_id):
-    """What a coordinator sees: members and meetings, never issues, actions or notes."""
+def _set_for_runners(request, set_id) -> LearningSet:
     learning_set = get_object_or_404(LearningSet.objects.select_related("owner"), pk=set_id)
     if not selectors.can_run_set(request.user, learning_set):
         raise Http404
+    return learning_set
+
+
+def _addable_people(learning_set):
+    return (
+        selectors.people_of(learning_set.owner)
+        .exclude(learning_set_places__learning_set=learning_set)
+        .exclude(pk=learning_set.facilitator_id)
+    )
+
+
+@own_or_hidden("learning-set-coordinator")
+def learning_set_manage(request, set_id):
+    """What a coordinator sees: members and meetings, never issues, actions or notes."""
+    learning_set = _set_for_runners(request, set_id)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.meeting_add(learning_set=learning_set, **form.cleaned_data)
@@ -100,8 +120,28 @@ def learning_set_manage(request, set_id):
             "members": learning_set.members.select_related("person"),
             "meetings": learning_set.meetings.all(),
             "form": form,
+            "member_form": AddMemberForm(people=_addable_people(learning_set)),
         },
     )
+
+
+@own_or_hidden("learning-set-coordinator")
+@require_POST
+def learning_set_add_member(request, set_id):
+    learning_set = _set_for_runners(request, set_id)
+    form = AddMemberForm(request.POST, people=_addable_people(learning_set))
+    if form.is_valid():
+        try:
+            services.learning_set_add_member(
+                learning_set=learning_set, person=form.cleaned_data["person"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Member added."))
+    else:
+        messages.error(request, _("Choose someone from your organisation to add."))
+    return redirect("programmes:learning-set-manage", set_id=learning_set.pk)
 
 
 def _own_issues(request, learning_set):

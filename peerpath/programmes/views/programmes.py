@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,8 +11,9 @@ from peerpath.drafts.selectors import draft_newer_than
 
 from .. import services
 from ..access import programme_visible
+from ..certificates import certificate_pdf
 from ..forms import SubmissionForm
-from ..models import Programme, Submission
+from ..models import Programme, ProgrammeCompletion, Submission
 from ..selectors import events as event_selectors
 from ..selectors import progress as progress_selectors
 from ..selectors.learning_sets import organisations_run_by
@@ -46,8 +48,7 @@ def programme_detail(request, programme):
     }
     if programme.kind == Programme.Kind.STRUCTURED or programme.events.exists():
         context.update(
-            events=event_selectors.events_of(programme),
-            modules=programme.modules.all(),
+            sections=event_selectors.events_by_module(programme),
             attendance=event_selectors.attendance_summary(programme, request.user),
             eligibility_problem=services.eligibility_problem(programme, request.user),
         )
@@ -132,3 +133,16 @@ def activity_page(request, programme, code):
             "capabilities": activity.statements.select_related("domain", "framework"),
         },
     )
+
+
+@programme_visible
+def certificate(request, programme):
+    """The person's own certificate; 404 until they have completed the programme."""
+    completion = get_object_or_404(
+        ProgrammeCompletion.objects.select_related("participant", "programme__owner"),
+        programme=programme,
+        participant=request.user,
+    )
+    response = HttpResponse(certificate_pdf(completion), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-certificate.pdf"'
+    return response
