@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run test lint audit format setup assets translations chromium serve \
-	bench bench-matching test-postgres clean
+	bench bench-matching bench-web clean
 
 help:
 	@echo "make run    set up and start Peerpath on http://$(HOST):$(PORT) with demo data"
@@ -45,14 +45,12 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 	@touch $@
 
 $(STAMPS)/assets: $(STAMPS)/npm $(wildcard peerpath/assets/*) | $(STAMPS)
-	mkdir -p peerpath/static/build peerpath/static/vendor/govuk peerpath/static/vendor/htmx \
-		peerpath/static/vendor/axe
+	mkdir -p peerpath/static/build peerpath/static/vendor/govuk peerpath/static/vendor/htmx
 	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps \
 		--load-path=node_modules/govuk-frontend/dist \
 		peerpath/assets/peerpath.scss peerpath/static/build/peerpath.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js peerpath/static/vendor/govuk/
 	cp node_modules/htmx.org/dist/htmx.min.js peerpath/static/vendor/htmx/
-	cp node_modules/axe-core/axe.min.js peerpath/static/vendor/axe/
 	@touch $@
 
 $(STAMPS)/translations: $(wildcard peerpath/locale/*/LC_MESSAGES/*.po) | $(STAMPS)/install
@@ -107,7 +105,12 @@ format:
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: bench-matching
+bench: bench-matching bench-web
+
+# Page speed under load (wrk from Debian); see bench/bench_web.py.
+bench-web: setup
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(PY) bench/bench_web.py $(BENCH_ARGS)
 
 bench-matching: setup
 	$(PY) bench/bench_matching.py $(BENCH_ARGS)

@@ -28,6 +28,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Peerpath")
+# Adds /bench/floor/, the baseline page bench/bench_web.py compares every page with.
+PEERPATH_BENCH = env_bool("PEERPATH_BENCH", False)
 
 INSTALLED_APPS = [
     "peerpath",
@@ -185,12 +187,23 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Source maps are for developers' tools; compressing them only slows collectstatic down.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf",
+    "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg",
+    "webm", "wmv", "map",
+]  # fmt: skip
 MEDIA_ROOT = DATA_DIR / "media"
 
 # --- Uploads --------------------------------------------------------------------------
 FRAMEWORK_UPLOAD_MAX_BYTES = env_int("FRAMEWORK_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Open Badges ---------------------------------------------------------------------
+# Issuer signing keys are stored encrypted with a key derived from this secret (or from
+# SECRET_KEY when it is empty). Set it in production so SECRET_KEY can rotate freely.
+BADGE_KEY_ENCRYPTION_KEY = env_secret("BADGE_KEY_ENCRYPTION_KEY")
 
 # --- Security -------------------------------------------------------------------------
 SECURE_CSP = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -31,6 +32,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+if settings.PEERPATH_BENCH:
+    urlpatterns.append(path("bench/floor/", views.bench_floor))
 
 handler403 = "peerpath.errors.forbidden"
 handler404 = "peerpath.errors.not_found"

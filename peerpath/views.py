@@ -11,6 +11,7 @@ from django.utils.translation import check_for_language
 
 from peerpath.accounts.access import public
 from peerpath.accounts.models import Membership
+from peerpath.accounts.two_factor import two_factor_enabled
 from peerpath.frameworks.models import Framework
 
 # Apps that show a card on the signed-in home page. Each may have a `dashboard` module
@@ -37,11 +38,15 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "home_public.html")
     memberships = request.user.memberships.select_related("organisation")
+    can_see_others = request.user.is_staff or any(
+        m.role in {Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN} for m in memberships
+    )
     return render(
         request,
         "home.html",
         {
             "cards": dashboard_cards(request),
+            "suggest_two_step": can_see_others and not two_factor_enabled(request.user),
             "memberships": memberships,
             "admin_of": [
                 m.organisation for m in memberships if m.role == Membership.Role.ORG_ADMIN
@@ -84,3 +89,14 @@ def robots(request):
 
 
 robots = public(robots)
+
+
+def bench_floor(request):
+    """The benchmark's floor: a bare page, a 50-row table, one query (bench/bench_web.py)."""
+    from peerpath.frameworks.models import Statement
+
+    rows = Statement.objects.values_list("code", "text")[:50]
+    return render(request, "bench_floor.html", {"rows": rows})
+
+
+bench_floor.access_rule = "public"

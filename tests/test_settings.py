@@ -86,3 +86,21 @@ def test_the_deploy_checklist_is_clean_under_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_static_files_collect_for_production(tmp_path):
+    """Whitenoise's manifest storage refuses CSS that points at missing files."""
+    skip = {"DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environ = {k: v for k, v in os.environ.items() if k not in skip}
+    environ.update(
+        {"DJANGO_SETTINGS_MODULE": "peerpath.settings", "PEERPATH_DATA_DIR": str(tmp_path)}
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "peerpath", "collectstatic", "--noinput"],
+        env=environ,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "build/peerpath.css" in manifest and "govuk-crest" not in manifest

@@ -32,10 +32,11 @@ class GovukFormRenderer(TemplatesSetting):
 
 
 def widget_kind(widget: forms.Widget) -> str:
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect, so it must be tested first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, (forms.FileInput, forms.ClearableFileInput)):

@@ -86,3 +86,11 @@ def test_turning_it_off_needs_a_code(client_for, carol):
             reverse("accounts:two-factor"), {"code": totp.code_at(secret, totp.current_step())}
         )
     assert not TotpDevice.objects.filter(user=carol).exists()
+
+
+def test_coordinators_and_admins_are_asked_to_turn_it_on(client_for, alice, bob, carol):
+    assert "turn on two-step sign-in" not in client_for(alice).get("/").content.decode()
+    assert "turn on two-step sign-in" in client_for(bob).get("/").content.decode()
+    client = client_for(carol)
+    turn_on(client, carol)
+    assert "turn on two-step sign-in" not in client.get("/").content.decode()

@@ -117,3 +117,29 @@ def test_the_framework_page_uses_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(12):
         client.get("/frameworks/cpd-standard-wales/1.0/")
+
+
+def test_progression_levels_are_shown_when_a_framework_has_them(client, org):
+    import json
+
+    from peerpath.frameworks.formats import read_framework_file
+    from peerpath.frameworks.services import framework_import
+
+    raw = {
+        "format": "peerpath-framework/1",
+        "slug": "scqf-like",
+        "name": "Levels",
+        "version": "1",
+        "progression_levels": [{"code": "L7", "name": "SCQF level 7", "description": "Higher"}],
+        "domains": [
+            {
+                "code": "K",
+                "name": "Knowledge",
+                "statements": [{"code": "K.1", "text": "Knows the field"}],
+            }
+        ],
+    }
+    data, _ = read_framework_file("l.json", json.dumps(raw).encode())
+    framework_import(data=data, owner=org)
+    page = client.get("/frameworks/scqf-like/1/").content.decode()
+    assert "Progression levels" in page and "SCQF level 7" in page
