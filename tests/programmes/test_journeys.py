@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from peerpath.portfolio.models import LearningEntry
 from peerpath.programmes.models import Enrolment, Event, Programme
-from peerpath.programmes.services import badges_available
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +40,7 @@ def hand_in(page, activity_link: str, text: str):
     page.get_by_role("button", name="Hand in").click()
 
 
-def test_a_participant_completes_things_1_to_4_and_11_and_sees_them_done(
+def test_a_participant_completes_things_1_to_4_and_11_and_earns_five_badges_that_verify(
     page, sign_in, alice, twenty_three_things
 ):
     sign_in(alice)
@@ -74,9 +73,18 @@ def test_a_participant_completes_things_1_to_4_and_11_and_sees_them_done(
     page.get_by_role("link", name="23 Things ELC Leadership").first.click()
     expect(progress_row(page, "Done")).to_have_text("5")
     expect(progress_row(page, "Not started")).to_have_text("18")
+    expect(progress_row(page, "Badges earned")).to_have_text(re.compile(r"^5\b"))
     assert LearningEntry.objects.filter(owner=alice).count() == 5
-    if badges_available():
-        expect(progress_row(page, "Badges earned")).to_have_text("5")
+
+    page.get_by_role("link", name="see your badges").click()
+    badges = page.get_by_role("heading", level=2, name=re.compile("^23 Things ELC Leadership"))
+    expect(badges).to_have_count(5)
+    jwt_link = page.get_by_role("link", name="credential (JWT)").first
+    token = page.request.get(jwt_link.get_attribute("href")).text()
+    page.goto("/badges/verify/")
+    page.get_by_label("Paste the badge").fill(token)
+    page.get_by_role("button", name="Check the badge").click()
+    expect(page.get_by_text("This badge is genuine")).to_be_visible()
 
 
 def progress_row(page, key: str):

@@ -5,7 +5,7 @@ work), awards (learning log, badges, completion), events, learning sets, placeme
 and pathways. `_award_badge` (in awards) is the single place badges are awarded.
 """
 
-from .awards import _award_badge, badges_available, programme_completion_check
+from .awards import _award_badge, programme_completion_check
 from .events import (
     attendance_record,
     eligibility_problem,
@@ -40,7 +40,6 @@ __all__ = [
     "action_add",
     "action_set_done",
     "attendance_record",
-    "badges_available",
     "eligibility_problem",
     "enrolment_cancel",
     "enrolment_request",

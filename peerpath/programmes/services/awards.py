@@ -4,31 +4,15 @@ Every badge Peerpath awards for programmes goes through `_award_badge`, so the w
 to the badges app is in one place.
 """
 
-import importlib
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peerpath.badges.services import achievement_ensure, credential_award
 from peerpath.frameworks.models import Statement
 from peerpath.portfolio.models import LearningEntry
 from peerpath.portfolio.services import learning_entry_record
 
 from ..models import Enrolment, Programme, ProgrammeCompletion, Submission
-
-
-def _badges_services():
-    """The badges app's services, or None while that app has not shipped them."""
-    try:
-        services = importlib.import_module("peerpath.badges.services")
-    except ModuleNotFoundError:
-        return None
-    if not all(hasattr(services, name) for name in ("achievement_ensure", "credential_award")):
-        return None
-    return services
-
-
-def badges_available() -> bool:
-    return _badges_services() is not None
 
 
 def _award_badge(
@@ -42,16 +26,14 @@ def _award_badge(
     recipient,
     evidence_url: str = "",
     evidence_narrative: str = "",
-) -> str | None:
-    """Award the badge `key` to `recipient`; the credential's address, or None if no badges.
+) -> str:
+    """Award the badge `key` to `recipient` and return the credential's public address.
 
     Idempotent: the badges app keeps one achievement per key and one credential per
     achievement and recipient, so awarding again (a re-accepted activity) changes nothing.
+    The credential is signed as it is made, so the caller's transaction holds both.
     """
-    badges = _badges_services()
-    if badges is None:
-        return None
-    achievement = badges.achievement_ensure(
+    achievement = achievement_ensure(
         key=key,
         name=name,
         description=description,
@@ -59,14 +41,13 @@ def _award_badge(
         issuer=issuer,
         statements=tuple(statements),
     )
-    credential = badges.credential_award(
+    credential = credential_award(
         achievement=achievement,
         recipient=recipient,
         evidence_url=evidence_url,
         evidence_narrative=evidence_narrative,
     )
-    url = getattr(credential, "get_absolute_url", None)
-    return url() if callable(url) else ""
+    return credential.get_absolute_url()
 
 
 def activity_badge_award(submission: Submission) -> None:
@@ -90,7 +71,7 @@ def activity_badge_award(submission: Submission) -> None:
         evidence_url=submission.evidence_url,
         evidence_narrative=narrative,
     )
-    if url is not None and url != submission.badge_url:
+    if url != submission.badge_url:
         submission.badge_url = url
         submission.save(update_fields=["badge_url"])
 
@@ -184,9 +165,8 @@ def _record_completion(completion: ProgrammeCompletion, *, attended: int, accept
         recipient=completion.participant,
         evidence_narrative=narrative,
     )
-    if url:
-        completion.badge_url = url
-        completion.save(update_fields=["badge_url"])
+    completion.badge_url = url
+    completion.save(update_fields=["badge_url"])
 
 
 def completion_criteria(programme: Programme) -> str:

@@ -44,7 +44,6 @@ def programme_detail(request, programme):
         "programme": programme,
         "progress": progress,
         "can_manage": programme.is_managed_by(request.user),
-        "badges_available": services.badges_available(),
     }
     if programme.kind == Programme.Kind.STRUCTURED or programme.events.exists():
         context.update(
