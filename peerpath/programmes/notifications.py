@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Enrolment, Event
+from .models import Enrolment, Event, Submission
 
 
 def _ics_text(value: str) -> str:
@@ -90,3 +90,22 @@ def place_offered_email(enrolment: Enrolment) -> None:
     with translation.override(person.language or settings.LANGUAGE_CODE):
         subject = _("You have a place at %(event)s") % {"event": enrolment.event.title}
     _send(enrolment, subject, "programmes/email/place_offered.txt", calendar=True)
+
+
+def work_returned_email(submission: Submission) -> None:
+    """Tell a participant their work came back with feedback, and where to change it."""
+    person = submission.participant
+    activity = submission.activity
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        subject = _("Feedback on your work for %(activity)s") % {"activity": activity.label}
+        body = render_to_string(
+            "programmes/email/work_returned.txt",
+            {
+                "person": person,
+                "submission": submission,
+                "activity": activity,
+                "link": f"{settings.SITE_URL}{activity.get_absolute_url()}",
+                "site_name": settings.SITE_NAME,
+            },
+        )
+    EmailMessage(subject, body, to=[person.email]).send()

@@ -2,8 +2,8 @@
 
 from django.tasks import task
 
-from .models import Enrolment
-from .notifications import event_cancelled_email, place_offered_email
+from .models import Enrolment, Submission
+from .notifications import event_cancelled_email, place_offered_email, work_returned_email
 
 
 @task()
@@ -25,3 +25,14 @@ def send_event_cancelled(enrolment_id: int) -> None:
     )
     if found is not None:
         event_cancelled_email(found)
+
+
+@task()
+def send_work_returned(submission_id: int) -> None:
+    found = (
+        Submission.objects.select_related("activity__programme", "participant", "reviewed_by")
+        .filter(pk=submission_id, status=Submission.Status.RETURNED)
+        .first()
+    )
+    if found is not None:
+        work_returned_email(found)

@@ -1,5 +1,7 @@
 """Handing in work: word minimums, automatic acceptance, reviewers, the learning log."""
 
+import time
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -98,6 +100,23 @@ def test_a_reviewer_returns_work_with_feedback_and_accepts_it_next_time(
     assert LearningEntry.objects.filter(owner=alice).count() == 1
 
 
+def test_returned_work_reaches_the_participant_by_email(reviewed, thing, alice, bob, smtp_outbox):
+    from django.test import TestCase
+
+    submission = hand_in(thing(9), alice, words(210))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        submission_return(submission=submission, reviewer=bob, feedback="Say what you changed.")
+    deadline = time.monotonic() + 5
+    while not smtp_outbox and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [message] = smtp_outbox
+    assert message["To"] == alice.email
+    assert message["Subject"] == "Feedback on your work for Thing 9"
+    body = message.get_content()
+    assert "Say what you changed." in body
+    assert thing(9).get_absolute_url() in body
+
+
 def test_returning_work_needs_feedback(reviewed, thing, alice, bob):
     submission = hand_in(thing(7), alice, words(210))
     with pytest.raises(ValidationError) as refused:
@@ -157,3 +176,17 @@ def test_a_reviewer_decides_on_the_review_page(reviewed, thing, alice, bob, clie
     client.post(url, {"decision": "accept", "feedback": "Thoughtful."})
     submission.refresh_from_db()
     assert submission.is_accepted and submission.feedback == "Thoughtful."
+
+
+def test_the_programme_page_takes_the_same_few_queries_however_much_is_done(
+    twenty_three_things, thing, alice, client_for, django_assert_max_num_queries
+):
+    client = client_for(alice)
+    client.get(twenty_three_things.get_absolute_url())
+    with django_assert_max_num_queries(15) as before:
+        client.get(twenty_three_things.get_absolute_url())
+    for code in ("1", "2", "3"):
+        hand_in(thing(code), alice, words(200))
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        page = client.get(twenty_three_things.get_absolute_url()).content.decode()
+    assert page.count("Badge earned") == 3

@@ -57,6 +57,8 @@ def programme_progress(programme: Programme, user) -> ProgrammeProgress:
     autosaved draft of the statement. Three queries whatever the programme's size.
     """
     activities = list(programme.activities.filter(retired=False).order_by("position"))
+    for activity in activities:
+        activity.programme = programme  # labels and addresses need it: no query each
     submissions = {
         s.activity_id: s
         for s in Submission.objects.filter(participant=user, activity__programme=programme)

@@ -137,7 +137,8 @@ def submission_accept(*, submission: Submission, reviewer, feedback: str = "") -
 
 
 def submission_return(*, submission: Submission, reviewer, feedback: str) -> Submission:
-    """Send work back with feedback; the participant can change it and hand it in again."""
+    """Send work back with feedback; the participant is emailed, can change it and hand it in
+    again."""
     feedback = feedback.strip()
     if not feedback:
         raise ValidationError({"feedback": _("Say what needs to change before it is accepted.")})
@@ -148,4 +149,7 @@ def submission_return(*, submission: Submission, reviewer, feedback: str) -> Sub
         locked.reviewed_by = reviewer
         locked.reviewed_at = timezone.now()
         locked.save()
+        from ..tasks import send_work_returned
+
+        transaction.on_commit(lambda: send_work_returned.enqueue(locked.pk))
     return locked
