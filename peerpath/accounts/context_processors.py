@@ -14,6 +14,7 @@ APP_SECTIONS = [
     (lambda: _("Self-evaluation"), "assessments:home"),
     (lambda: _("Programmes"), "programmes:list"),
     (lambda: _("Mentoring"), "mentoring:home"),
+    (lambda: _("Badges"), "badges:home"),
 ]
 
 
