@@ -76,6 +76,16 @@ class ReviewForm(Form):
     )
 
 
+def _tidy_programme_fields(form) -> None:
+    """Say "Anyone" rather than a blank choice, and size number boxes for their numbers."""
+    if "min_role_level" in form.fields:
+        field = form.fields["min_role_level"]
+        field.choices = [("", _("Anyone, at any level")), *list(field.choices)[1:]]
+    for name in ("completion_attendance", "completion_activities", "reflection_words"):
+        if name in form.fields:
+            form.fields[name].widget.attrs["class"] += " govuk-input--width-4"
+
+
 class ProgrammeSettingsForm(ModelForm):
     class Meta:
         model = Programme
@@ -95,6 +105,10 @@ class ProgrammeSettingsForm(ModelForm):
             "review": forms.RadioSelect,
             "eligibility": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _tidy_programme_fields(self)
 
 
 class ProgrammeCreateForm(ModelForm):
@@ -125,6 +139,10 @@ class ProgrammeCreateForm(ModelForm):
             "eligibility": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"slug": _("Lower-case letters, digits and hyphens, e.g. masterclasses-2027.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _tidy_programme_fields(self)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

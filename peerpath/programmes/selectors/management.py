@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from ..models import Programme, ProgrammeCompletion, Submission
+from ..models import Enrolment, Programme, ProgrammeCompletion, Submission
 
 
 def activity_counts(programme: Programme):
@@ -15,12 +15,17 @@ def activity_counts(programme: Programme):
 
 
 def programme_totals(programme: Programme) -> dict:
-    participants = (
-        Submission.objects.filter(activity__programme=programme)
-        .values("participant")
-        .distinct()
-        .count()
+    """People taking part (handed in work, or have a place or queue at an event) and
+    people who completed it."""
+    handed_in = Submission.objects.filter(activity__programme=programme).values_list(
+        "participant", flat=True
     )
+    signed_up = (
+        Enrolment.objects.filter(event__programme=programme)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .values_list("participant", flat=True)
+    )
+    participants = len(set(handed_in) | set(signed_up))
     return {
         "participants": participants,
         "completed": ProgrammeCompletion.objects.filter(programme=programme).count(),
