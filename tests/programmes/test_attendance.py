@@ -91,3 +91,17 @@ def test_a_completed_programme_offers_a_certificate_naming_the_person(
     assert "Alice Participant" in text and "Leadership masterclasses" in text
     assert "Northfold Libraries" in text
     assert client_for(bob).get(url).status_code == 404
+
+
+def test_a_new_programme_that_asks_for_a_reflection_needs_it_to_complete(org):
+    from peerpath.programmes.models import Programme
+    from peerpath.programmes.services import programme_create
+
+    programme = programme_create(
+        programme=Programme(slug="induction-2027", name="Induction 2027"),
+        owner=org,
+        reflection_words=250,
+    )
+    assert (programme.status, programme.kind) == ("draft", "structured")
+    assert programme.completion_activities == 1
+    assert programme.activities.get().min_words == 250

@@ -27,6 +27,7 @@ from .learning_sets import (
 from .loading import ImportOutcome, pathway_import, programme_import
 from .pathways import pathway_follow, pathway_unfollow, step_mark_done
 from .placements import placement_delete, placement_reflection_draft_key, placement_save
+from .programmes import programme_create
 from .submissions import (
     statement_draft_key,
     submission_accept,
@@ -58,6 +59,7 @@ __all__ = [
     "placement_reflection_draft_key",
     "placement_save",
     "programme_completion_check",
+    "programme_create",
     "programme_import",
     "statement_draft_key",
     "step_mark_done",

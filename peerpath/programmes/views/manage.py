@@ -1,7 +1,6 @@
 """Running a programme: settings, new programmes, importing and exporting files."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,7 +25,6 @@ from ..forms import (
     ProgrammeSettingsForm,
     UploadForm,
 )
-from ..models import Activity, Programme
 from ..selectors import events as event_selectors
 from ..selectors.exporting import programme_as_data
 from ..selectors.management import activity_counts, programme_totals
@@ -68,24 +66,11 @@ def programme_export(request, programme):
 def programme_create(request, organisation):
     form = ProgrammeCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            programme = form.save(commit=False)
-            programme.owner = organisation
-            programme.kind = Programme.Kind.STRUCTURED
-            programme.status = Programme.Status.DRAFT
-            words = form.cleaned_data["reflection_words"]
-            programme.completion_activities = 1 if words else 0
-            programme.save()
-            if words:
-                Activity.objects.create(
-                    programme=programme,
-                    code="reflection",
-                    position=1,
-                    title=_("Reflection on the programme"),
-                    summary=_("Look back on what you learned and what you will do with it."),
-                    min_words=words,
-                    badge_name="",
-                )
+        programme = services.programme_create(
+            programme=form.save(commit=False),
+            owner=organisation,
+            reflection_words=form.cleaned_data["reflection_words"],
+        )
         messages.success(request, _("Created as a draft. Add modules and events, then publish it."))
         return redirect("programmes:manage", slug=programme.slug)
     return render(request, "programmes/create.html", {"form": form, "organisation": organisation})
