@@ -74,3 +74,32 @@ def test_completing_a_programme_earns_its_badge_from_the_organisation_that_runs_
     assert "attend at least 2" in credential.achievement.criteria
     assert verify(credential.signed_jwt).is_valid
     assert masterclasses.completions.get().badge_url == credential.get_absolute_url()
+
+
+def test_attending_every_event_of_an_accredited_module_earns_its_badge(
+    masterclasses, make_event, alice, bob
+):
+    from peerpath.programmes.services import module_create
+
+    module = module_create(
+        programme=masterclasses,
+        title="Reflection: becoming a reflective manager",
+        accreditation="20 credits at SCQF level 11.",
+    )
+    events = [make_event(days_ahead=days, module=module) for days in (7, 14)]
+    places = [
+        enrolment_request(event=e, participant=alice, confirmed_eligibility=False) for e in events
+    ]
+    with time_machine.travel(events[-1].ends_at, tick=False):
+        attendance_record(event=events[0], attended_ids={places[0].pk}, recorded_by=bob)
+        assert not Credential.objects.filter(
+            achievement__key__startswith="programmes.module"
+        ).exists()
+        attendance_record(event=events[1], attended_ids={places[1].pk}, recorded_by=bob)
+    credential = Credential.objects.get(achievement__key__startswith="programmes.module")
+    assert credential.achievement.name == (
+        "Leadership masterclasses: Reflection: becoming a reflective manager"
+    )
+    assert "20 credits at SCQF level 11." in credential.achievement.criteria
+    with time_machine.travel(events[-1].ends_at + datetime.timedelta(days=1), tick=False):
+        assert verify(credential.signed_jwt).is_valid  # issued after the last event

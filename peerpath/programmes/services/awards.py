@@ -12,7 +12,7 @@ from peerpath.frameworks.models import Statement
 from peerpath.portfolio.models import LearningEntry
 from peerpath.portfolio.services import learning_entry_record
 
-from ..models import Enrolment, Programme, ProgrammeCompletion, Submission
+from ..models import Enrolment, Module, Programme, ProgrammeCompletion, Submission
 
 
 def _award_badge(
@@ -186,3 +186,35 @@ def completion_criteria(programme: Programme) -> str:
         "programme": programme.name,
         "rules": _(" and ").join(parts),
     }
+
+
+def module_badge_check(*, module: Module, participant) -> str | None:
+    """Award a module's badge once the person has attended every event in it.
+
+    Cancelled events do not count; a module with no events earns nothing. Returns the
+    credential's address, or None while events remain.
+    """
+    events = module.events.filter(cancelled_at__isnull=True)
+    total = events.count()
+    attended = Enrolment.objects.filter(
+        event__in=events, participant=participant, attended=True
+    ).count()
+    if total == 0 or attended < total:
+        return None
+    programme = module.programme
+    criteria = _("Attended every event of %(module)s, part of %(programme)s.") % {
+        "module": module.title,
+        "programme": programme.name,
+    }
+    if module.accreditation:
+        criteria += " " + module.accreditation
+    return _award_badge(
+        key=f"programmes.module.{programme.slug}.{module.pk}",
+        name=f"{programme.name}: {module.title}",
+        description=module.summary or module.title,
+        criteria=criteria,
+        issuer=programme.owner,
+        statements=(),
+        recipient=participant,
+        evidence_narrative=_("Attended %(n)s events.") % {"n": total},
+    )

@@ -9,7 +9,7 @@ from peerpath.accounts.models import RoleLevel
 from peerpath.accounts.selectors import profile_of
 
 from ..models import Enrolment, Event, Module, Programme
-from .awards import programme_completion_check
+from .awards import module_badge_check, programme_completion_check
 
 
 def eligibility_problem(programme: Programme, person) -> str:
@@ -146,7 +146,8 @@ def attendance_record(*, event: Event, attended_ids: set[int], recorded_by) -> i
     """Mark who attended among the people with a place; everyone else with a place missed it.
 
     Attendance counts towards the programme's completion rule; completion, once reached,
-    is recorded for each attendee. Returns how many attended.
+    is recorded for each attendee, and attending every event of a module earns the
+    module's badge. Returns how many attended.
     """
     if not event.has_started:
         raise ValidationError(_("Attendance can be recorded once the event has started."))
@@ -169,6 +170,8 @@ def attendance_record(*, event: Event, attended_ids: set[int], recorded_by) -> i
                 programme_completion_check(
                     programme=event.programme, participant=enrolment.participant
                 )
+                if event.module_id is not None:
+                    module_badge_check(module=event.module, participant=enrolment.participant)
     return sum(1 for e in enrolled if e.attended)
 
 
