@@ -132,7 +132,21 @@ class Framework(models.Model):
         return hasattr(self, "rating_scale")
 
 
-class Domain(models.Model):
+class FrameworkItemUrl:
+    """Domains and statements share one address: /frameworks/<slug>/<version>/items/<code>/."""
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "frameworks:item",
+            kwargs={
+                "slug": self.framework.slug,
+                "version": self.framework.version,
+                "code": self.code,
+            },
+        )
+
+
+class Domain(FrameworkItemUrl, models.Model):
     """A group of statements: a capability, a domain of a self-evaluation, an element."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -152,18 +166,8 @@ class Domain(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "frameworks:item",
-            kwargs={
-                "slug": self.framework.slug,
-                "version": self.framework.version,
-                "code": self.code,
-            },
-        )
 
-
-class Statement(models.Model):
+class Statement(FrameworkItemUrl, models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="statements")
     domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="statements")
@@ -180,16 +184,6 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "frameworks:item",
-            kwargs={
-                "slug": self.framework.slug,
-                "version": self.framework.version,
-                "code": self.code,
-            },
-        )
 
 
 class RatingScale(models.Model):
