@@ -1,0 +1,214 @@
+"""Hours and evidence per capability: what a re-registration, an annual review or a
+recognition-of-prior-learning panel asks for.
+
+An entry that evidences two capabilities counts towards both, so capability totals can add
+up to more than the total hours; within one capability an entry counts once.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from peerpath.frameworks.models import Domain, Framework, Statement
+from peerpath.lib.timeline import TimelineItem
+
+from .models import Claim, ClaimItem, Goal, LearningEntry, PlanItem
+from .portfolio import other_apps_timeline
+
+ZERO = Decimal("0")
+
+
+@dataclass
+class Tally:
+    hours: Decimal = ZERO
+    entries: int = 0
+
+    def add(self, entry: LearningEntry) -> None:
+        self.hours += entry.hours or ZERO
+        self.entries += 1
+
+
+@dataclass
+class KindHours:
+    kind: str
+    label: str
+    tally: Tally
+
+
+def hours_by_kind(entries: Iterable[LearningEntry]) -> tuple[list[KindHours], Tally]:
+    """Hours and entry counts per type of learning, most hours first, and the overall total."""
+    labels = dict(LearningEntry.Kind.choices)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    total = Tally()
+    for entry in entries:
+        tallies[entry.kind].add(entry)
+        total.add(entry)
+    rows = [KindHours(kind, str(labels.get(kind, kind)), tally) for kind, tally in tallies.items()]
+    rows.sort(key=lambda row: (-row.tally.hours, row.label))
+    return rows, total
+
+
+@dataclass
+class StatementHours:
+    statement: Statement
+    tally: Tally
+
+
+@dataclass
+class DomainHours:
+    domain: Domain
+    tally: Tally
+    statements: list[StatementHours]
+
+
+@dataclass
+class FrameworkHours:
+    framework: Framework
+    domains: list[DomainHours]
+
+
+def hours_by_capability(entries: Iterable[LearningEntry]) -> list[FrameworkHours]:
+    """For every framework the entries link to: hours per capability (domain) and per
+    statement, listing every capability of the framework (none is hidden for being zero).
+
+    `entries` must have `statements` prefetched (selectors.with_links does).
+    """
+    by_domain: dict[int, Tally] = defaultdict(Tally)
+    by_statement: dict[int, Tally] = defaultdict(Tally)
+    framework_ids: set[int] = set()
+    for entry in entries:
+        statements = list(entry.statements.all())
+        for domain_id in {s.domain_id for s in statements}:
+            by_domain[domain_id].add(entry)
+        for statement in statements:
+            by_statement[statement.pk].add(entry)
+            framework_ids.add(statement.framework_id)
+    frameworks = Framework.objects.filter(pk__in=framework_ids).prefetch_related(
+        Prefetch(
+            "domains",
+            queryset=Domain.objects.order_by("position").prefetch_related(
+                Prefetch("statements", queryset=Statement.objects.order_by("position"))
+            ),
+        )
+    )
+    return [
+        FrameworkHours(
+            framework=framework,
+            domains=[
+                DomainHours(
+                    domain=domain,
+                    tally=by_domain.get(domain.pk, Tally()),
+                    statements=[
+                        StatementHours(s, by_statement.get(s.pk, Tally()))
+                        for s in domain.statements.all()
+                    ],
+                )
+                for domain in framework.domains.all()
+            ],
+        )
+        for framework in sorted(frameworks, key=lambda f: f.name)
+    ]
+
+
+@dataclass
+class EntryEvidence:
+    entry: LearningEntry
+    status: str  # "assessed", "with-assessor" or "self-claimed"
+
+
+@dataclass
+class StatementEvidence:
+    statement: Statement
+    entries: list[EntryEvidence] = field(default_factory=list)
+    assessments: list[ClaimItem] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    plan_items: list[PlanItem] = field(default_factory=list)
+    elsewhere: list[TimelineItem] = field(default_factory=list)
+
+    @property
+    def is_assessed(self) -> bool:
+        return bool(self.assessments)
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.entries or self.assessments or self.elsewhere)
+
+
+@dataclass
+class DomainEvidence:
+    domain: Domain
+    statements: list[StatementEvidence]
+
+    @property
+    def evidenced(self) -> int:
+        return sum(1 for s in self.statements if s.has_evidence)
+
+
+def capability_evidence(user, framework: Framework) -> list[DomainEvidence]:
+    """For each capability of `framework`, everything of the person's that evidences it:
+    entries (marked assessed, with an assessor, or self-claimed), accepted assessments,
+    goals, plan items, and what other parts of Peerpath recorded (self-evaluations,
+    badges, sessions) through the timeline.
+    """
+    cells: dict[int, StatementEvidence] = {}
+    domains = []
+    for domain in framework.domains.order_by("position").prefetch_related("statements"):
+        rows = [StatementEvidence(s) for s in domain.statements.order_by("position")]
+        cells.update({row.statement.pk: row for row in rows})
+        domains.append(DomainEvidence(domain, rows))
+    _add_claims(user, framework, cells)
+    _add_entries(user, framework, cells)
+    for goal in Goal.objects.filter(owner=user, statements__framework=framework).distinct():
+        for statement in goal.statements.all():
+            if statement.pk in cells:
+                cells[statement.pk].goals.append(goal)
+    plan = PlanItem.objects.filter(owner=user, statement__framework=framework)
+    for item in plan:
+        cells[item.statement_id].plan_items.append(item)
+    for item in _elsewhere(user):
+        for statement_id in item.statement_ids:
+            if statement_id in cells:
+                cells[statement_id].elsewhere.append(item)
+    return domains
+
+
+def _add_claims(user, framework, cells) -> None:
+    items = ClaimItem.objects.filter(
+        claim__owner=user,
+        statement__framework=framework,
+        claim__status__in=[Claim.Status.SUBMITTED, Claim.Status.ASSESSED],
+    ).select_related("claim")
+    for item in items:
+        if item.decision == ClaimItem.Decision.ACCEPTED:
+            cells[item.statement_id].assessments.append(item)
+
+
+def _add_entries(user, framework, cells) -> None:
+    statuses: dict[tuple[int, int], str] = {}
+    claimed = ClaimItem.entries.through.objects.filter(
+        claimitem__claim__owner=user,
+        claimitem__statement__framework=framework,
+        claimitem__claim__status__in=[Claim.Status.SUBMITTED, Claim.Status.ASSESSED],
+    ).values_list("claimitem__statement_id", "learningentry_id", "claimitem__decision")
+    for statement_id, entry_id, decision in claimed:
+        if decision == ClaimItem.Decision.ACCEPTED:
+            statuses[(statement_id, entry_id)] = "assessed"
+        elif decision == ClaimItem.Decision.PENDING:
+            statuses.setdefault((statement_id, entry_id), "with-assessor")
+    linked = LearningEntry.statements.through.objects.filter(
+        learningentry__owner=user, statement__framework=framework
+    ).values_list("statement_id", "learningentry_id")
+    pairs = set(linked) | set(statuses)
+    entries = LearningEntry.objects.in_bulk({entry_id for _s, entry_id in pairs})
+    for statement_id, entry_id in sorted(pairs, key=lambda p: entries[p[1]].date, reverse=True):
+        status = statuses.get((statement_id, entry_id), "self-claimed")
+        cells[statement_id].entries.append(EntryEvidence(entries[entry_id], status))
+
+
+def _elsewhere(user) -> list[TimelineItem]:
+    """What other apps contributed (the portfolio's own rows are counted directly above)."""
+    return other_apps_timeline(user, datetime.date(1900, 1, 1), datetime.date(2200, 1, 1))

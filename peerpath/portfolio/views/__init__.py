@@ -1,0 +1,1 @@
+"""Portfolio pages. Each module is one part of the portfolio; all views are thin."""

@@ -1,0 +1,135 @@
+"""The portfolio at a glance: home, timeline, hours, and evidence per capability."""
+
+import datetime
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from peerpath.accounts.access import signed_in
+from peerpath.frameworks.models import Framework
+from peerpath.lib.timeline import collect_timeline
+
+from .. import selectors
+from ..capabilities import capability_evidence, hours_by_capability, hours_by_kind
+from ..forms import LogFilterForm
+from ..models import Claim, Goal, LearningEntry, PlanItem
+from ..periods import period_query, periods, year_ago
+
+
+def _period_links(today):
+    return [(label, period_query(start, end)) for label, start, end in periods(today)]
+
+
+@signed_in
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    start = year_ago(today)
+    year_entries = LearningEntry.objects.filter(owner=user, date__range=(start, today))
+    _rows, year_total = hours_by_kind(year_entries)
+    return render(
+        request,
+        "portfolio/home.html",
+        {
+            "year_total": year_total,
+            "open_goals": selectors.goals_of(user).filter(
+                status__in=[Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS]
+            )[:5],
+            "plan_open": PlanItem.objects.filter(owner=user)
+            .exclude(status__in=[PlanItem.Status.DONE, PlanItem.Status.DROPPED])
+            .count(),
+            "recent": collect_timeline(user, start, today)[:8],
+            "entry_count": LearningEntry.objects.filter(owner=user).count(),
+            "claims_waiting": Claim.objects.filter(
+                owner=user, status=Claim.Status.SUBMITTED
+            ).count(),
+            "shared_with_me": selectors.plans_shared_with(user).count(),
+        },
+    )
+
+
+def _period_form(request):
+    today = timezone.localdate()
+    if any(key.startswith(("start", "end")) for key in request.GET):
+        form = LogFilterForm(request.GET, user=request.user)
+        wanted = form.wanted()
+        return form, wanted.start, wanted.end or today
+    start = year_ago(today)
+    form = LogFilterForm(initial={"start": start, "end": today}, user=request.user)
+    return form, start, today
+
+
+@signed_in
+def timeline(request):
+    form, start, end = _period_form(request)
+    items = collect_timeline(request.user, start or datetime.date(1900, 1, 1), end)
+    months = [
+        (month, list(group))
+        for month, group in groupby(items, key=lambda item: item.when.replace(day=1))
+    ]
+    return render(
+        request,
+        "portfolio/timeline.html",
+        {
+            "form": form,
+            "months": months,
+            "start": start,
+            "end": end,
+            "periods": _period_links(timezone.localdate()),
+        },
+    )
+
+
+@signed_in
+def hours(request):
+    form, start, end = _period_form(request)
+    wanted = selectors.LogFilter(start=start, end=end)
+    entries = list(selectors.log_entries(request.user, wanted))
+    by_kind, total = hours_by_kind(entries)
+    return render(
+        request,
+        "portfolio/hours.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "by_kind": by_kind,
+            "total": total,
+            "by_capability": hours_by_capability(entries),
+            "periods": _period_links(timezone.localdate()),
+        },
+    )
+
+
+@signed_in
+def capabilities(request):
+    frameworks = list(selectors.pickable_frameworks(request.user))
+    slug = request.GET.get("framework") or _busiest_framework(request.user, frameworks)
+    framework = None
+    if slug:
+        framework = get_object_or_404(Framework.objects.published().current(), slug=slug)
+    domains = capability_evidence(request.user, framework) if framework else []
+    return render(
+        request,
+        "portfolio/capabilities.html",
+        {
+            "frameworks": frameworks,
+            "framework": framework,
+            "domains": domains,
+            "evidenced": sum(d.evidenced for d in domains),
+            "statement_total": sum(len(d.statements) for d in domains),
+        },
+    )
+
+
+def _busiest_framework(user, frameworks) -> str:
+    """The framework the person has linked most entries to, to open on something useful."""
+    counts = {
+        f.slug: LearningEntry.objects.filter(owner=user, statements__framework=f).count()
+        for f in frameworks
+    }
+    if not counts:
+        return ""
+    best = max(counts, key=lambda slug: counts[slug])
+    return best if counts[best] else frameworks[0].slug

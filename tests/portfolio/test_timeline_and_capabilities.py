@@ -1,0 +1,95 @@
+"""The portfolio at a glance: a timeline of everything, and evidence per capability,
+including what other parts of Peerpath contribute through their timeline hook."""
+
+import datetime
+import sys
+import types
+
+import pytest
+from django.urls import reverse
+
+from peerpath.lib.timeline import TimelineItem
+from peerpath.portfolio.services import goal_save, plan_item_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def a_badge_from_elsewhere(monkeypatch, statement):
+    """What the badges app will contribute: a badge evidencing Vision (VIS.1)."""
+    vision = statement("VIS.1")
+    module = types.ModuleType("peerpath.badges.portfolio")
+
+    def timeline_items(user, start, end):
+        when = datetime.date(2026, 7, 1)
+        if not start <= when <= end:
+            return []
+        return [TimelineItem(when, "Badge", "Thing 5: Vision", "/badges/5/", (vision.pk,))]
+
+    module.timeline_items = timeline_items
+    monkeypatch.setitem(sys.modules, "peerpath.badges.portfolio", module)
+    return vision
+
+
+def test_the_timeline_shows_goals_learning_plans_and_other_records_by_month(
+    alice, client_for, a_year_of_learning, a_badge_from_elsewhere
+):
+    goal_save(owner=alice, title="Chair the partnership board", status="achieved")
+    plan_item_create(owner=alice, action="Ask for a mentor")
+    page = client_for(alice).get(reverse("portfolio:timeline")).content.decode()
+    for expected in [
+        "November 2026",
+        "Goal set",
+        "Goal achieved",
+        "Ask for a mentor",
+        "July 2026",
+        "Thing 5: Vision",
+        "Secondment to the partnership board",
+        "December 2025",
+    ]:
+        assert expected in page, expected
+    assert page.index("November 2026") < page.index("July 2026") < page.index("December 2025")
+
+
+def test_the_timeline_period_can_be_narrowed(alice, client_for, a_year_of_learning):
+    query = "?start_0=1&start_1=1&start_2=2026&end_0=31&end_1=3&end_2=2026"
+    page = client_for(alice).get(reverse("portfolio:timeline") + query).content.decode()
+    assert "Masterclass: leading change" in page
+    assert "Managing budgets in a small service" not in page
+    assert "Coaching conversation" not in page
+
+
+def test_the_capability_view_gathers_everything_that_evidences_each_capability(
+    alice, client_for, a_year_of_learning, a_badge_from_elsewhere, statement
+):
+    goal_save(
+        owner=alice, title="Set the library's five-year vision", statements=[statement("VIS.1")]
+    )
+    plan_item_create(
+        owner=alice, action="Write a vision with the team", statement=statement("VIS.1")
+    )
+    url = reverse("portfolio:capabilities") + "?framework=six-leadership-capabilities"
+    page = client_for(alice).get(url).content.decode()
+    vision = page[page.index("VIS.1") : page.index("VIS.2")]
+    assert "Thing 5: Vision" in vision, "a badge from the badges app"
+    assert "Set the library&#x27;s five-year vision" in vision
+    assert "Write a vision with the team" in vision
+    resilience = page[page.index("SELF.4") : page.index("SELF.5")]
+    assert "Peer session on resilience" in resilience and "self-claimed" in resilience
+    assert "You have evidence for 8 of 22 items." in page
+    inspiring = page[page.index("MOT.1") : page.index("MOT.2")]
+    assert "Nothing yet" in inspiring
+
+
+def test_the_capability_view_opens_on_the_framework_with_most_evidence(
+    alice, client_for, a_year_of_learning
+):
+    page = client_for(alice).get(reverse("portfolio:capabilities")).content.decode()
+    assert '<option value="six-leadership-capabilities" selected>' in page
+
+
+def test_the_home_page_sums_up_the_last_year(alice, client_for, a_year_of_learning):
+    home = client_for(alice).get(reverse("home")).content.decode()
+    assert "8 learning activities in the last 12 months (56 hours)." in home
+    portfolio = client_for(alice).get(reverse("portfolio:home")).content.decode()
+    assert "In the last 12 months you recorded 8 learning activities, 56 hours in all." in portfolio
