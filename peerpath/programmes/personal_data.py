@@ -21,7 +21,7 @@ from .models import (
     ProgrammeCompletion,
     Submission,
 )
-from .services.events import _promote_from_waiting_list
+from .services.events import enrolment_cancel
 
 
 def _when(moment):
@@ -141,12 +141,8 @@ def erase(user) -> None:
     LearningSetNote.objects.filter(author=user).delete()
     PathwayFollow.objects.filter(person=user).delete()
     PathwayStepDone.objects.filter(person=user).delete()
-    upcoming = (
-        Enrolment.objects.filter(participant=user, event__starts_at__gt=timezone.now())
-        .exclude(status=Enrolment.Status.CANCELLED)
-        .select_related("event")
-    )
+    upcoming = Enrolment.objects.filter(
+        participant=user, event__starts_at__gt=timezone.now()
+    ).exclude(status=Enrolment.Status.CANCELLED)
     for enrolment in upcoming:
-        enrolment.status = Enrolment.Status.CANCELLED
-        enrolment.save(update_fields=["status", "updated_at"])
-        _promote_from_waiting_list(enrolment.event)
+        enrolment_cancel(enrolment=enrolment)
