@@ -76,7 +76,8 @@ run: setup
 	$(PEERPATH) load-frameworks
 	$(PEERPATH) seed-demo --if-empty
 	@$(PEERPATH) demo-logins --url http://$(HOST):$(PORT)/
-	DEBUG=true $(PEERPATH) runserver $(HOST):$(PORT)
+	@# The task worker (emails, exports) runs beside the server and stops with it.
+	trap 'kill 0' EXIT; $(PEERPATH) worker & DEBUG=true $(PEERPATH) runserver $(HOST):$(PORT)
 
 test: setup $(STAMPS)/chromium
 	$(VENV)/bin/ruff check .
