@@ -74,9 +74,12 @@ setup: $(STAMPS)/system $(STAMPS)/install $(STAMPS)/assets $(STAMPS)/translation
 run: setup
 	$(PEERPATH) migrate --noinput
 	$(PEERPATH) load-frameworks
+	$(PEERPATH) load-programmes
 	$(PEERPATH) seed-demo --if-empty
+	$(PEERPATH) seed-demo-programmes
 	@$(PEERPATH) demo-logins --url http://$(HOST):$(PORT)/
-	DEBUG=true $(PEERPATH) runserver $(HOST):$(PORT)
+	@# The task worker (emails, exports) runs beside the server and stops with it.
+	trap 'kill 0' EXIT; $(PEERPATH) worker & DEBUG=true $(PEERPATH) runserver $(HOST):$(PORT)
 
 test: setup $(STAMPS)/chromium
 	$(VENV)/bin/ruff check .

@@ -103,7 +103,7 @@ else:
             "NAME": DATA_DIR / "peerpath.sqlite3",
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": 30,  # seconds a writer waits for the lock before failing
                 "init_command": (
                     "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
                 ),

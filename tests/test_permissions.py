@@ -8,6 +8,7 @@ fails. Outcomes: "ok" 200, "login" redirect to sign in, "redirect" any other red
 import importlib
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import ROLES
@@ -148,19 +149,30 @@ def test_every_view_declares_who_may_use_it():
     assert undeclared == []
 
 
-@pytest.mark.parametrize("role", ROLES)
+def outcome_problem(name, role, url, response, outcome) -> str | None:
+    if response.status_code != STATUS[outcome]:
+        return f"{role} on {url}: {response.status_code}, expected {outcome}"
+    location = response.get("Location", "")
+    if outcome == LOGIN and not location.startswith(reverse("accounts:login")):
+        return f"{role} on {url}: sent to {location}, not to sign in"
+    to_sign_in = location.startswith(reverse("accounts:login"))
+    if outcome == REDIRECT and to_sign_in and not name.startswith("admin:"):
+        return f"{role} on {url}: sent to sign in, expected another redirect"
+    return None
+
+
 @pytest.mark.parametrize("name", sorted(ACCESS))
-def test_each_role_gets_what_the_table_says(name, role, people, world, client_for):
+def test_each_role_gets_what_the_table_says(name, people, world, client_for):
+    """One URL, all six roles; each request's changes are rolled back before the next."""
     method, kwargs, expected = ACCESS[name]
     kwargs = {k: world.get(v, v) if isinstance(v, str) else v for k, v in kwargs.items()}
     url = reverse(name, kwargs=kwargs)
-    client = client_for(people[role])
-    response = getattr(client, method)(url)
-    outcome = expected[role]
-    assert response.status_code == STATUS[outcome], f"{role} on {url}"
-    if outcome == LOGIN:
-        assert response["Location"].startswith(reverse("accounts:login"))
-    elif outcome == REDIRECT:
-        assert not response["Location"].startswith(reverse("accounts:login")) or name.startswith(
-            "admin:"
-        )
+    problems = []
+    for role in ROLES:
+        with transaction.atomic():
+            response = getattr(client_for(people[role]), method)(url)
+            transaction.set_rollback(True)
+        problem = outcome_problem(name, role, url, response, expected[role])
+        if problem:
+            problems.append(problem)
+    assert problems == []

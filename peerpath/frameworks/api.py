@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from .models import Framework
-from .selectors import annotate_counts, framework_as_data
+from .selectors import framework_as_data
 
 router = Router(tags=["frameworks"])
 
@@ -22,7 +22,7 @@ class FrameworkSummary(Schema):
 @router.get("/", response=list[FrameworkSummary], auth=None)
 def list_frameworks(request):
     """Current published frameworks with their size."""
-    frameworks = annotate_counts(Framework.objects.published().current().order_by("slug"))
+    frameworks = Framework.objects.published().current().order_by("slug")
     return [
         FrameworkSummary(
             slug=f.slug,

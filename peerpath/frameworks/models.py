@@ -104,6 +104,10 @@ class Framework(models.Model):
     is_current = models.BooleanField(default=False)
     imported_from = models.CharField(max_length=30, blank=True)
     checksum = models.CharField(max_length=64, editable=False)
+    # Versions never change once stored, so their sizes are kept rather than counted on
+    # every listing.
+    domain_count = models.PositiveIntegerField(default=0, editable=False)
+    statement_count = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

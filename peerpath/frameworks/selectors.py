@@ -1,6 +1,6 @@
 """Reads that pages, exports and commands share."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from .formats import (
     DomainData,
@@ -16,18 +16,11 @@ from .models import Domain, Framework, Statement, version_key
 
 def frameworks_for_listing(user) -> QuerySet[Framework]:
     """Current published frameworks (and the user's organisations' drafts), with counts."""
-    return annotate_counts(
+    return (
         Framework.objects.visible_to(user)
         .filter(Q(is_current=True) | Q(status=Framework.Status.DRAFT))
         .select_related("owner")
         .order_by("name", "slug")
-    )
-
-
-def annotate_counts(queryset: QuerySet[Framework]) -> QuerySet[Framework]:
-    return queryset.annotate(
-        domain_count=Count("domains", distinct=True),
-        statement_count=Count("statements", distinct=True),
     )
 
 

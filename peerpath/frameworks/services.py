@@ -121,6 +121,8 @@ def _create_rows(data, owner, created_by, imported_from, digest) -> Framework:
         created_by=created_by,
         imported_from=imported_from,
         checksum=digest,
+        domain_count=len(data.domains),
+        statement_count=data.statement_count,
     )
     if data.rating_scale:
         scale = RatingScale.objects.create(framework=framework, name=data.rating_scale.name)

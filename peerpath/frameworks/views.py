@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,7 +47,10 @@ def framework_current(request, slug):
 
 @public
 def framework_version(request, slug, version):
-    framework = selectors.framework_with_items(_visible_version(request, slug, version))
+    framework = _visible_version(request, slug, version)
+    # A stored version never changes, so its scale, levels and items are rendered once per
+    # language and kept in the cache; `items` loads them only when the cache misses.
+    items = SimpleLazyObject(lambda: selectors.framework_with_items(framework))
     current = None
     if not framework.is_current:
         current = Framework.objects.filter(slug=slug, is_current=True).first()
@@ -55,6 +59,7 @@ def framework_version(request, slug, version):
         "frameworks/detail.html",
         {
             "framework": framework,
+            "items": items,
             "current": current,
             "versions": selectors.versions_of(slug, request.user),
             "formats": FORMATS.values(),

@@ -1,7 +1,6 @@
 import json
 
 from django.core.management.base import BaseCommand
-from django.db.models import Count
 
 from peerpath.frameworks.models import Framework
 
@@ -14,10 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--all-versions", action="store_true")
 
     def handle(self, *args, **options):
-        frameworks = Framework.objects.annotate(
-            domain_count=Count("domains", distinct=True),
-            statement_count=Count("statements", distinct=True),
-        ).order_by("slug", "version")
+        frameworks = Framework.objects.order_by("slug", "version")
         if not options["all_versions"]:
             frameworks = frameworks.filter(is_current=True)
         rows = [

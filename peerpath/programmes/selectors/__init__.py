@@ -1,0 +1,1 @@
+"""Reads for programme pages, reports and other apps. None of these change anything."""
