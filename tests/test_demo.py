@@ -32,3 +32,15 @@ def test_the_demo_logins_are_printed_with_the_password(db, capsys):
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8000/" in out
     assert "participant@example.org" in out and DEMO_PASSWORD in out
+
+
+def test_the_demo_includes_a_mentoring_round_and_a_peer_pair(db, capsys):
+    from peerpath.mentoring.models import Cohort, Pairing
+
+    call_command("seed_demo")
+    assert "a mentoring round with 22 applicants" in capsys.readouterr().out
+    assert (
+        Cohort.objects.filter(applications__isnull=False).distinct().get().applications.count()
+        == 22
+    )
+    assert Pairing.objects.filter(sessions__isnull=False).distinct().count() == 1
