@@ -39,8 +39,5 @@ def test_the_demo_includes_a_mentoring_round_and_a_peer_pair(db, capsys):
 
     call_command("seed_demo")
     assert "a mentoring round with 22 applicants" in capsys.readouterr().out
-    assert (
-        Cohort.objects.filter(applications__isnull=False).distinct().get().applications.count()
-        == 22
-    )
+    assert 22 in [cohort.applications.count() for cohort in Cohort.objects.all()]
     assert Pairing.objects.filter(sessions__isnull=False).distinct().count() == 1
