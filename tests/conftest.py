@@ -181,5 +181,8 @@ def world(people, org, other_org, shipped_frameworks):
     token, _raw = api_token_create(user=people["participant"], name="Reports")
     placeholders = {"INVITATION": invitation.pk, "MEMBERSHIP": membership.pk, "TOKEN": token.pk}
     for table in permission_tables():
-        placeholders.update(table.world(people, org, other_org))
+        added = table.world(people, org, other_org)
+        clashes = placeholders.keys() & added.keys()
+        assert not clashes, f"{table.__name__} reuses placeholder names {sorted(clashes)}"
+        placeholders.update(added)
     return placeholders

@@ -52,8 +52,8 @@ ACCESS: dict = {
     "assessments:result": ("get", FINISHED, ALICE_ONLY),
     "assessments:share": ("get", FINISHED, ALICE_ONLY),
     "assessments:plan": ("get", FINISHED, ALICE_ONLY),
-    "assessments:share-withdraw": ("post", {"share_id": "SHARE"}, ALICE_ACTS),
-    "assessments:share-comment": ("post", {"share_id": "SHARE"}, NOBODY_HERE),
+    "assessments:share-withdraw": ("post", {"share_id": "EVALUATION_SHARE"}, ALICE_ACTS),
+    "assessments:share-comment": ("post", {"share_id": "EVALUATION_SHARE"}, NOBODY_HERE),
     "assessments:add-contributor": (
         "post",
         {"evaluation_id": "ORGANISATION_EVALUATION"},
@@ -109,7 +109,7 @@ def world(people, org, other_org) -> dict:
     return {
         "EVALUATION": finished.pk,
         "UNFINISHED": unfinished.pk,
-        "SHARE": share.pk,
+        "EVALUATION_SHARE": share.pk,
         "OPEN_ROUND": open_round.pk,
         "CLOSED_ROUND": closed_round.pk,
         "RATER_TOKEN": token,
