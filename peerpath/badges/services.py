@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from peerpath.accounts.models import Organisation
 from peerpath.frameworks.models import Statement
@@ -49,7 +50,7 @@ def achievement_ensure(
     the site); `image` is an image's absolute URL, or None for a generated one.
     Credentials already issued keep the wording they were signed with."""
     if not key or not name.strip():
-        raise BadgeError("An achievement needs a key and a name.")
+        raise BadgeError(_("An achievement needs a key and a name."))
     values = {
         "issuer": issuer_ensure(organisation=issuer),
         "name": name.strip()[:200],
@@ -113,7 +114,7 @@ def credential_revoke(*, credential: Credential, reason: str) -> Credential:
     Revoking twice keeps the first date and reason."""
     reason = reason.strip()
     if not reason:
-        raise BadgeError("Give a reason: the earner and anyone checking the badge will see it.")
+        raise BadgeError(_("Give a reason: the earner and anyone checking the badge will see it."))
     with transaction.atomic():
         credential = Credential.objects.select_for_update().get(pk=credential.pk)
         if credential.revoked_at is None:

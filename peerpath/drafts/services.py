@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from .models import Draft
 
@@ -13,9 +14,11 @@ MAX_CHARS = 100_000
 def draft_save(*, owner, key: str, text: str) -> Draft:
     """Keep the latest text for (owner, key); one row per box, overwritten each time."""
     if not KEY_RE.match(key):
-        raise ValidationError("That is not a draft key.")
+        raise ValidationError(_("That is not a draft key."))
     if len(text) > MAX_CHARS:
-        raise ValidationError(f"Text is limited to {MAX_CHARS:,} characters.")
+        raise ValidationError(
+            _("Text is limited to %(limit)s characters.") % {"limit": f"{MAX_CHARS:,}"}
+        )
     draft, _created = Draft.objects.update_or_create(owner=owner, key=key, defaults={"text": text})
     return draft
 

@@ -47,7 +47,7 @@ def claim_item_add(
     if not entries:
         raise ValidationError(_("Choose at least one entry that shows it."), code="no-entries")
     if any(entry.owner_id != claim.owner_id for entry in entries):
-        raise ValidationError("Those are not your entries.")
+        raise ValidationError(_("Those are not your entries."))
     with transaction.atomic():
         item, _created = ClaimItem.objects.update_or_create(
             claim=claim, statement=statement, defaults={"note": note}

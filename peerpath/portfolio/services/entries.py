@@ -92,7 +92,7 @@ def learning_entry_save(
         if entry is None:
             entry = LearningEntry(owner=owner)
         elif entry.owner_id != owner.pk:
-            raise ValidationError("Not your entry.")
+            raise ValidationError(_("Not your entry."))
         entry.title = title
         entry.kind = kind
         entry.date = date

@@ -38,7 +38,7 @@ def goal_save(
         if goal is None:
             goal = Goal(owner=owner)
         elif goal.owner_id != owner.pk:
-            raise ValidationError("Not your goal.")
+            raise ValidationError(_("Not your goal."))
         goal.title = title
         goal.why = why
         goal.target_date = target_date

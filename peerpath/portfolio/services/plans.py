@@ -134,7 +134,7 @@ def plan_comment_add(
     if not text:
         raise ValidationError(_("Write a comment."), code="empty")
     if item is not None and item.owner_id != plan_owner.pk:
-        raise ValidationError("That item is not in this plan.")
+        raise ValidationError(_("That item is not in this plan."))
     if not can_comment_on_plan(plan_owner=plan_owner, author=author):
         raise ValidationError(_("This plan is no longer shared with you."), code="withdrawn")
     comment = PlanComment.objects.create(
