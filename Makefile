@@ -68,6 +68,13 @@ $(STAMPS)/chromium: | $(STAMPS)
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@touch $@
 
+# GNU gettext: the Welsh test extracts strings with Django's makemessages, which calls it.
+$(STAMPS)/gettext: | $(STAMPS)
+	@command -v xgettext >/dev/null && command -v msgmerge >/dev/null || { \
+		echo "Installing GNU gettext for the translation checks"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	@touch $@
+
 setup: $(STAMPS)/system $(STAMPS)/install $(STAMPS)/assets $(STAMPS)/translations
 
 # --- the two commands -----------------------------------------------------------------
@@ -81,7 +88,7 @@ run: setup
 	@# The task worker (emails, exports) runs beside the server and stops with it.
 	trap 'kill 0' EXIT; $(PEERPATH) worker & DEBUG=true $(PEERPATH) runserver $(HOST):$(PORT)
 
-test: setup $(STAMPS)/chromium
+test: setup $(STAMPS)/chromium $(STAMPS)/gettext
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit --quiet --recursive peerpath --severity-level high --confidence-level high
