@@ -29,8 +29,8 @@ def credential_public(credential_uuid) -> Credential:
         .filter(uuid=credential_uuid)
         .first()
     )
-    if credential is None:
-        raise Http404
+    if credential is None or not credential.signed_json:
+        raise Http404  # unknown, or its earner erased their account
     return credential
 
 

@@ -243,7 +243,7 @@ def _signature_failed(credential: dict, result: Verification) -> None:
     if match is not None and match.view_name == "badges:credential":
         record = Credential.objects.filter(uuid=match.kwargs["credential_uuid"]).first()
     result.checks.append(Check(_("Signed by the issuer"), False))
-    if record is not None:
+    if record is not None and record.signed_json:
         changed = _changed_fields(record.signed_json, credential)
         if changed:
             raise Failed(
