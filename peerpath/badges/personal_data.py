@@ -39,7 +39,5 @@ def export(user) -> dict:
 def erase(user) -> None:
     now = timezone.now()
     mine = Credential.objects.filter(recipient=user)
-    mine.filter(revoked_at__isnull=True).update(
-        revoked_at=now, revocation_reason=ERASED_REASON
-    )
+    mine.filter(revoked_at__isnull=True).update(revoked_at=now, revocation_reason=ERASED_REASON)
     mine.update(signed_json={}, signed_jwt="", evidence_url="", evidence_narrative="")
