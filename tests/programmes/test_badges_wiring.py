@@ -4,23 +4,30 @@ import datetime
 
 import time_machine
 
+from peerpath.assessments.models import FeedbackRound
 from peerpath.badges.models import Credential
 from peerpath.badges.verification import verify
+from peerpath.frameworks.models import Framework
 from peerpath.lib.timeline import collect_timeline
+from peerpath.portfolio.services import plan_item_create
 from peerpath.programmes.services import (
     attendance_record,
     enrolment_request,
     submission_submit,
 )
 from peerpath.programmes.services.awards import activity_badge_award
+from tests.assessments.builders import feedback_round
 from tests.programmes.conftest import words
 
 
 def test_things_1_to_4_and_11_earn_five_badges_that_verify(thing, alice):
+    # Things 4 and 11 complete with Peerpath's tools: a finished 360° round, a plan item.
+    six = Framework.objects.get(slug="six-leadership-capabilities", is_current=True)
+    feedback_round(alice, six, status=FeedbackRound.Status.CLOSED)
+    plan_item_create(owner=alice, action="Shadow a director")
     for code in ("1", "2", "3", "4", "11"):
-        submission = submission_submit(
-            activity=thing(code), participant=alice, statement=words(200)
-        )
+        statement = "" if code in ("4", "11") else words(200)
+        submission = submission_submit(activity=thing(code), participant=alice, statement=statement)
         credential = Credential.objects.get(recipient=alice, achievement__key__endswith=f".{code}")
         assert submission.badge_url == credential.get_absolute_url()
     credentials = Credential.objects.filter(recipient=alice).select_related("achievement")

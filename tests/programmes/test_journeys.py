@@ -10,8 +10,11 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from peerpath.assessments.models import FeedbackRound
+from peerpath.frameworks.models import Framework
 from peerpath.portfolio.models import LearningEntry
 from peerpath.programmes.models import Enrolment, Event, Programme
+from tests.assessments.builders import feedback_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,18 +66,47 @@ def test_a_participant_completes_things_1_to_4_and_11_and_earns_five_badges_that
     for code, title in [
         ("2", "Leadership and management"),
         ("3", "What's my leadership style"),
-        ("4", "What do others say"),
-        ("11", "The six leadership capabilities"),
     ]:
         page.get_by_role("link", name="23 Things ELC Leadership").first.click()
         hand_in(page, f"Thing {code}: {title}", reflection(200))
         expect(page.get_by_text(f"Thing {code} is done.")).to_be_visible()
 
+    # Thing 4 completes with Peerpath's own 360° feedback: writing alone is not enough.
+    page.get_by_role("link", name="23 Things ELC Leadership").first.click()
+    page.get_by_role("link", name=re.compile("Thing 4: What do others say")).click()
+    page.get_by_label("Your reflection (optional)").fill("My team were kinder than I was.")
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Use a 360° feedback round first")
+    expect(page.get_by_role("link", name="Start a 360° feedback round")).to_be_visible()
+    finished = feedback_round(alice, six_capabilities(), status=FeedbackRound.Status.CLOSED)
+    page.goto(page.url)  # a fresh GET: reloading would send the refused form again
+    expect(page.get_by_role("link", name=f"360° feedback report: {finished.title}")).to_be_visible()
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.get_by_text("Thing 4 is done.")).to_be_visible()
+
+    # Thing 11 completes once the development plan has an item, made here in the browser.
+    page.get_by_role("link", name="23 Things ELC Leadership").first.click()
+    page.get_by_role("link", name=re.compile("Thing 11: The six leadership capabilities")).click()
+    page.get_by_role("link", name="Start your development plan").click()
+    page.get_by_role("link", name="Add an item").click()
+    action = "Ask my manager to shadow a budget meeting"
+    page.get_by_label("What will you do?").fill(action)
+    page.get_by_role("button", name=re.compile("^Save")).click()
+    expect(page.get_by_role("cell", name=action)).to_be_visible()
+    page.get_by_role("link", name="Programmes", exact=True).click()
+    page.get_by_role("link", name="23 Things ELC Leadership").click()
+    page.get_by_role("link", name=re.compile("Thing 11: The six leadership capabilities")).click()
+    expect(page.get_by_role("link", name="Development plan with 1 item")).to_be_visible()
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.get_by_text("Thing 11 is done.")).to_be_visible()
+
     page.get_by_role("link", name="23 Things ELC Leadership").first.click()
     expect(progress_row(page, "Done")).to_have_text("5")
     expect(progress_row(page, "Not started")).to_have_text("18")
     expect(progress_row(page, "Badges earned")).to_have_text(re.compile(r"^5\b"))
-    assert LearningEntry.objects.filter(owner=alice).count() == 5
+    assert (
+        LearningEntry.objects.filter(owner=alice, source_key__startswith="programmes").count() == 5
+    )
 
     page.get_by_role("link", name="see your badges").click()
     badges = page.get_by_role("heading", level=2, name=re.compile("^23 Things ELC Leadership"))
@@ -85,6 +117,10 @@ def test_a_participant_completes_things_1_to_4_and_11_and_earns_five_badges_that
     page.get_by_label("Paste the badge").fill(token)
     page.get_by_role("button", name="Check the badge").click()
     expect(page.get_by_text("This badge is genuine")).to_be_visible()
+
+
+def six_capabilities() -> Framework:
+    return Framework.objects.get(slug="six-leadership-capabilities", is_current=True)
 
 
 def progress_row(page, key: str):
