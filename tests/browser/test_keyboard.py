@@ -1,10 +1,13 @@
-"""The main journeys with the keyboard alone: Tab to move, type, Space and arrows to
-choose, Enter to press. If any control cannot be reached or used this way, these fail.
+"""The main journeys with the keyboard alone: sign in, log a learning entry, rate a
+self-evaluation, answer a 360° invitation, log a mentoring session. Tab to move, type,
+Space and arrows to choose, Enter to press. If any control cannot be reached or used this
+way, these fail.
 """
 
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from peerpath.assessments.models import FeedbackRound, SelfEvaluation
@@ -105,3 +108,42 @@ def test_answering_a_360_invitation_with_the_keyboard(page, alice, shipped_frame
     tab_and_press(page, page.get_by_role("button", name="Send my feedback"))
     expect(page.get_by_role("heading", name="Feedback sent")).to_be_visible()
     assert FeedbackRound.objects.get().responses.get().is_submitted
+
+
+def test_logging_a_mentoring_session_with_the_keyboard(page, alice, bob, org, shipped_frameworks):
+    from peerpath.mentoring.models import Session
+    from tests.mentoring.factories import make_cohort, make_pair_in, make_scheme
+
+    scheme = make_scheme(
+        org,
+        bob,
+        kind="peer-support",
+        name="CLD peer support",
+        forbid_same_organisation=False,
+        evaluation_framework=shipped_frameworks["cld-peer-self-evaluation"],
+    )
+    cohort = make_cohort(scheme, name="2026", phase="active", training_required=False)
+    pairing = make_pair_in(cohort, alice)
+    sign_in_by_keyboard(page, alice)
+    page.goto(pairing.get_absolute_url())
+    tab_and_press(page, page.get_by_role("link", name="Log a session"))
+    page.wait_for_url(re.compile("/sessions/new/"))
+    tab_to(page, page.get_by_label("Date"))
+    # 3 March: the same keys whether this browser's date field puts the day or month first.
+    page.keyboard.type("03032026")
+    tab_to(page, page.get_by_label("Start time"))
+    page.keyboard.type("1400")
+    tab_and_type(page, page.get_by_label("Length in minutes"), "90")
+    tab_and_press(page, page.get_by_label("Online"), "ArrowUp")  # the default; up to "In person"
+    theme = page.get_by_label("Displaying confidence in my own judgement")
+    tab_and_press(page, theme, "Space")
+    tab_and_type(page, page.get_by_label("What evidence do I have?"), "Feedback from my team.")
+    tab_and_type(page, page.get_by_label("Private notes"), "Talk to Sam about the rota.")
+    tab_and_press(page, page.get_by_role("button", name="Save the session"))
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("saved")
+    session = Session.objects.get(pairing=pairing)
+    assert (session.duration_minutes, session.format) == (90, "in-person")
+    assert [theme.text for theme in session.themes.all()] == [
+        "Displaying confidence in my own judgement"
+    ]
+    assert timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M") == "2026-03-03 14:00"
