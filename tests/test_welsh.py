@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import polib
-import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
