@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from .models import FeedbackRound, SelfEvaluation
 from .selectors import can_view, can_view_report
 from .selectors.evaluations import evaluation_result, personal_evaluations
-from .selectors.reports import group_summaries, round_report
+from .selectors.reports import GroupSummary, group_summaries, group_summaries_of, round_report
 
 router = Router(tags=["assessments"])
 
@@ -108,7 +108,7 @@ class RoundSummary(Schema):
     groups: list[GroupCount]
 
 
-def _groups(round: FeedbackRound) -> list[dict]:
+def _groups(summaries: list[GroupSummary]) -> list[dict]:
     return [
         {
             "group": g.group,
@@ -117,14 +117,15 @@ def _groups(round: FeedbackRound) -> list[dict]:
             "minimum": g.minimum,
             "shown": g.shown,
         }
-        for g in group_summaries(round)
+        for g in summaries
     ]
 
 
 @router.get("/rounds/", response=list[RoundSummary])
 def list_rounds(request):
     """Your 360° rounds, with answer counts per group (never who answered)."""
-    rounds = FeedbackRound.objects.filter(subject=request.user).select_related("framework")
+    rounds = list(FeedbackRound.objects.filter(subject=request.user).select_related("framework"))
+    summaries = group_summaries_of(rounds)
     return [
         {
             "id": r.pk,
@@ -132,7 +133,7 @@ def list_rounds(request):
             "framework": r.framework.slug,
             "status": r.status,
             "closes_on": r.closes_on.isoformat(),
-            "groups": _groups(r),
+            "groups": _groups(summaries[r.pk]),
         }
         for r in rounds
     ]
@@ -188,7 +189,7 @@ def get_report(request, round_id: int):
     return {
         "id": round.pk,
         "title": round.title,
-        "groups": _groups(round),
+        "groups": _groups(group_summaries(round)),
         "capabilities": [
             {
                 "code": c.domain.code,

@@ -1,7 +1,7 @@
 """The home-page card: what is waiting in self-evaluation and 360° feedback."""
 
 from .models import FeedbackRound, SelfEvaluation, Share
-from .selectors.reports import group_summaries
+from .selectors.reports import group_summaries_of
 
 
 def card(request) -> dict | None:
@@ -19,10 +19,14 @@ def card(request) -> dict | None:
         .first()
     )
     rounds = []
-    for round in FeedbackRound.objects.filter(
-        subject=user, status=FeedbackRound.Status.OPEN
-    ).order_by("closes_on")[:3]:
-        groups = group_summaries(round)
+    open_rounds = list(
+        FeedbackRound.objects.filter(subject=user, status=FeedbackRound.Status.OPEN).order_by(
+            "closes_on"
+        )[:3]
+    )
+    summaries = group_summaries_of(open_rounds)
+    for round in open_rounds:
+        groups = summaries[round.pk]
         rounds.append(
             {
                 "round": round,

@@ -1,11 +1,14 @@
 """The mentoring card on the home page: what needs this person's attention now."""
 
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import selectors
-from .models import Session
+from .models import Cohort, Session
 
 
 def card(request) -> dict | None:
@@ -32,6 +35,11 @@ def card(request) -> dict | None:
             }
         )
     pairings = list(selectors.pairings_of(user).filter(status__in=["agreeing", "active"]))
+    to_confirm = defaultdict(list)
+    for session in Session.objects.filter(
+        pairing__in=pairings, status=Session.Status.LOGGED
+    ).exclude(logged_by=user):
+        to_confirm[session.pairing_id].append(session)
     for pairing in pairings:
         partner = pairing.partner_of(user).full_name
         if pairing.status == "agreeing" and not pairing.agreement.signed_by(user):
@@ -41,18 +49,21 @@ def card(request) -> dict | None:
                     "url": reverse("mentoring:agreement", args=[pairing.pk]),
                 }
             )
-        for session in pairing.sessions.filter(status=Session.Status.LOGGED).exclude(
-            logged_by=user
-        ):
+        for session in to_confirm[pairing.pk]:
             todo.append(
                 {
                     "text": _("Confirm your session with %(name)s") % {"name": partner},
                     "url": session.get_absolute_url(),
                 }
             )
-    for scheme in selectors.schemes_run_by(user):
-        for cohort in scheme.cohorts.exclude(phase="finished"):
-            waiting_count = cohort.applications.filter(status="submitted").count()
+    running = Cohort.objects.exclude(phase="finished").annotate(
+        waiting_count=Count("applications", filter=Q(applications__status="submitted"))
+    )
+    for scheme in selectors.schemes_run_by(user).prefetch_related(
+        Prefetch("cohorts", queryset=running, to_attr="running")
+    ):
+        for cohort in scheme.running:
+            waiting_count = cohort.waiting_count
             if waiting_count:
                 todo.append(
                     {

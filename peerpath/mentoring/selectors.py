@@ -60,16 +60,30 @@ def can_see_scheme(user, scheme: Scheme) -> bool:
     return is_staff(user, scheme) or organisations_for_applying(user, scheme).exists()
 
 
+def _admits(scheme: Scheme, organisation_ids: set[int]) -> bool:
+    """Whether `organisations_for_applying` is non-empty, for people of these
+    organisations; `member_organisations` must be prefetched."""
+    if scheme.open_to == Scheme.OpenTo.ANY:
+        return bool(organisation_ids)
+    admitted = {scheme.owner_id} | {o.pk for o in scheme.member_organisations.all()}
+    return bool(admitted & organisation_ids)
+
+
 def open_cohorts_for(user) -> list[Cohort]:
-    """Rounds taking applications that this person could apply to."""
-    cohorts = Cohort.objects.filter(
-        Q(phase=Cohort.Phase.APPLICATIONS)
-        | Q(
-            rolling_applications=True,
-            phase__in=[Cohort.Phase.TRAINING, Cohort.Phase.MATCHING, Cohort.Phase.ACTIVE],
+    """Rounds taking applications that this person could apply to; three queries."""
+    cohorts = (
+        Cohort.objects.filter(
+            Q(phase=Cohort.Phase.APPLICATIONS)
+            | Q(
+                rolling_applications=True,
+                phase__in=[Cohort.Phase.TRAINING, Cohort.Phase.MATCHING, Cohort.Phase.ACTIVE],
+            )
         )
-    ).select_related("scheme")
-    return [c for c in cohorts if organisations_for_applying(user, c.scheme).exists()]
+        .select_related("scheme")
+        .prefetch_related("scheme__member_organisations")
+    )
+    mine = set(Organisation.objects.filter(memberships__user=user).values_list("pk", flat=True))
+    return [c for c in cohorts if _admits(c.scheme, mine)]
 
 
 # --- training and places ---------------------------------------------------------------

@@ -3,7 +3,7 @@ import pytest
 from peerpath.accounts.models import Membership
 from tests.factories import MembershipFactory
 
-from .factories import make_cohort, make_scheme
+from .factories import make_cohort, make_pair_in, make_scheme
 
 
 @pytest.fixture
@@ -52,24 +52,4 @@ def other_coordinator(org):
 @pytest.fixture
 def make_pair():
     """A pair in `cohort` (alice as mentee unless told), agreement signed by both."""
-    from peerpath.mentoring.services import agreement_save, pairing_create
-
-    from .factories import make_application
-
-    def make(cohort, mentee_user=None, *, signed=True, **mentee_fields):
-        peer = cohort.scheme.is_peer
-        mentee = make_application(
-            cohort, "peer" if peer else "mentee", user=mentee_user, **mentee_fields
-        )
-        mentor = make_application(cohort, "peer" if peer else "mentor")
-        pairing = pairing_create(mentee=mentee, mentor=mentor, how_made="coordinator", by=None)
-        if signed:
-            agreement = pairing.agreement
-            agreement.frequency = "Every four weeks"
-            agreement.commit_professional_learning = agreement.commit_self_care = True
-            for person in (pairing.mentor, pairing.mentee):
-                agreement = agreement_save(agreement=agreement, by=person, sign=True)
-            pairing.refresh_from_db()
-        return pairing
-
-    return make
+    return make_pair_in

@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from peerpath.accounts.models import Membership, RoleLevel
 from peerpath.mentoring.models import Application, Attendance, Cohort, TrainingSession
-from peerpath.mentoring.services import cohort_create, scheme_create
+from peerpath.mentoring.services import (
+    agreement_save,
+    cohort_create,
+    pairing_create,
+    scheme_create,
+)
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 _numbers = itertools.count(1)
@@ -70,3 +75,21 @@ def attend_training(cohort, applications):
     for application in applications:
         Attendance.objects.create(training_session=session, application=application)
     return session
+
+
+def make_pair_in(cohort, mentee_user=None, *, mentor_user=None, signed=True, **mentee_fields):
+    """A pair in `cohort` (new people unless told), its agreement signed by both unless told."""
+    peer = cohort.scheme.is_peer
+    mentee = make_application(
+        cohort, "peer" if peer else "mentee", user=mentee_user, **mentee_fields
+    )
+    mentor = make_application(cohort, "peer" if peer else "mentor", user=mentor_user)
+    pairing = pairing_create(mentee=mentee, mentor=mentor, how_made="coordinator", by=None)
+    if signed:
+        agreement = pairing.agreement
+        agreement.frequency = "Every four weeks"
+        agreement.commit_professional_learning = agreement.commit_self_care = True
+        for person in (pairing.mentor, pairing.mentee):
+            agreement = agreement_save(agreement=agreement, by=person, sign=True)
+        pairing.refresh_from_db()
+    return pairing

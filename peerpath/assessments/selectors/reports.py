@@ -26,7 +26,15 @@ from ..anonymity import (
     statement_figures,
     visibility,
 )
-from ..models import RATER_GROUPS, FeedbackRound, RaterGroup, ResponseComment, ResponseRating
+from ..models import (
+    RATER_GROUPS,
+    FeedbackResponse,
+    FeedbackRound,
+    Rater,
+    RaterGroup,
+    ResponseComment,
+    ResponseRating,
+)
 from .evaluations import evidence_by_domain, ratings_by_code
 
 
@@ -94,18 +102,34 @@ class Report:
 
 def group_summaries(round: FeedbackRound) -> list[GroupSummary]:
     """Invited and answered counts per group: all the subject may know about who replied."""
-    invited = Counter(round.raters.values_list("group", flat=True))
-    answered = dict(
-        round.responses.filter(is_submitted=True)
-        .values("group")
+    return group_summaries_of([round])[round.pk]
+
+
+def group_summaries_of(rounds: list[FeedbackRound]) -> dict[int, list[GroupSummary]]:
+    """`group_summaries` of each round, by round id, in two queries however many rounds."""
+    ids = [round.pk for round in rounds]
+    invited = Counter(Rater.objects.filter(round__in=ids).values_list("round", "group"))
+    answered = {
+        (round_id, group): n
+        for round_id, group, n in FeedbackResponse.objects.filter(round__in=ids, is_submitted=True)
+        .values("round", "group")
         .annotate(n=Count("id"))
-        .values_list("group", "n")
-    )
-    minimums = round.minimums()
-    return [
-        GroupSummary(g.value, str(g.label), invited[g.value], answered.get(g.value, 0), minimums[g])
-        for g in RATER_GROUPS
-    ]
+        .values_list("round", "group", "n")
+    }
+    summaries = {}
+    for round in rounds:
+        minimums = round.minimums()
+        summaries[round.pk] = [
+            GroupSummary(
+                g.value,
+                str(g.label),
+                invited[round.pk, g.value],
+                answered.get((round.pk, g.value), 0),
+                minimums[g],
+            )
+            for g in RATER_GROUPS
+        ]
+    return summaries
 
 
 def round_report(round: FeedbackRound) -> Report:

@@ -37,7 +37,9 @@ class ChooseForm(Form):
         super().__init__(*args, **kwargs)
         for name, people in (("mentee", mentees), ("mentor", mentors)):
             field = self.fields[name]
-            field.queryset = Application.objects.filter(pk__in=[a.pk for a in people])
+            field.queryset = Application.objects.filter(
+                pk__in=[a.pk for a in people]
+            ).select_related("applicant", "organisation")
             field.label_from_instance = _name
 
 

@@ -132,7 +132,9 @@ def matching(request, scheme, cohort):
 def _left_out(run) -> list[dict]:
     if run is None:
         return []
-    people = Application.objects.in_bulk([row["application_id"] for row in run.unmatched])
+    people = Application.objects.select_related("applicant").in_bulk(
+        [row["application_id"] for row in run.unmatched]
+    )
     rows = []
     for row in run.unmatched:
         application = people.get(row["application_id"])
