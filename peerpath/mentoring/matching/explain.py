@@ -15,46 +15,54 @@ HAND_SCORED = "coordinator_score"
 def pairings(
     prep: Prepared, mentor_of: np.ndarray, better: dict[int, list[int]]
 ) -> tuple[Pairing, ...]:
-    """One Pairing per matched mentee (all mentees: `mentor_of` is global, -1 unmatched)."""
+    """One Pairing per matched mentee (all mentees: `mentor_of` is global, -1 unmatched).
+
+    Arrays become Python lists once (`tolist`), so building 20,000 pairings costs little
+    more than the objects themselves."""
     p, model = prep.problem, prep.model
     i = np.flatnonzero(mentor_of >= 0)
     j = mentor_of[i]
-    q = quantised_scores(model, model.scores(i, j))
-    load = np.bincount(j, minlength=p.n_mentors)
-    full = load >= p.capacity
+    score = (quantised_scores(model, model.scores(i, j)) / SCORE_SCALE).tolist()
+    full = (np.bincount(j, minlength=p.n_mentors) >= p.capacity)[j].tolist()
+    pinned = (prep.pinned_to[i] >= 0).tolist()
     parts = _components(prep, i, j)
-    out = []
-    for k in range(len(i)):
-        out.append(
-            Pairing(
-                mentee=int(i[k]),
-                mentor=int(j[k]),
-                score=q[k] / SCORE_SCALE,
-                explanation=Explanation(
-                    components=parts[k],
-                    pinned=bool(prep.pinned_to[i[k]] >= 0),
-                    mentor_full=bool(full[j[k]]),
-                    higher_scoring_mentors=tuple(better.get(int(i[k]), [])[:3]),
-                ),
-            )
+    return tuple(
+        Pairing(
+            mentee=mentee,
+            mentor=mentor,
+            score=score[k],
+            explanation=Explanation(
+                components=parts[k],
+                pinned=pinned[k],
+                mentor_full=full[k],
+                higher_scoring_mentors=tuple(better.get(mentee, ())[:3]),
+            ),
         )
-    return tuple(out)
+        for k, (mentee, mentor) in enumerate(zip(i.tolist(), j.tolist(), strict=True))
+    )
 
 
 def _components(prep: Prepared, i: np.ndarray, j: np.ndarray) -> list[tuple[Component, ...]]:
     model = prep.model
     if prep.problem.pair_scores is not None:
-        s = model.scores(i, j)
-        return [(Component(HAND_SCORED, 1.0, float(x), float(x)),) for x in s]
-    points = model.contributions(i, j)
+        s = model.scores(i, j).tolist()
+        return [(Component(HAND_SCORED, 1.0, x, x),) for x in s]
+    points = model.contributions(i, j).tolist()
     values = model.numerators(i, j) / np.where(model.denominators[i] > 0, model.denominators[i], 1)
-    weights = prep.problem.scheme.weights.as_array()
+    weights = prep.problem.scheme.weights.as_array().tolist()
+    # Pairs share most component values, and a Component is immutable: build each once.
+    made: dict[tuple[int, float, float], Component] = {}
+
+    def component(c: int, value: float, point: float) -> Component:
+        key = (c, value, point)
+        if key not in made:
+            made[key] = Component(COMPONENTS[c], value, weights[c], point)
+        return made[key]
+
+    which = range(len(COMPONENTS))
     return [
-        tuple(
-            Component(name, float(values[k, c]), float(weights[c]), float(points[k, c]))
-            for c, name in enumerate(COMPONENTS)
-        )
-        for k in range(len(i))
+        tuple(map(component, which, row, pts))
+        for row, pts in zip(values.tolist(), points, strict=True)
     ]
 
 

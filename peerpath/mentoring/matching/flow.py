@@ -123,16 +123,7 @@ def prices_for(
     price = np.zeros(m, dtype=np.int64)
     np.maximum.at(price, arc_j[free], arc_w[free])
     moves = ~free & ~is_match
-    src, dst = held[moves], arc_j[moves]
-    gain = arc_w[moves] - matched_w[arc_i[moves]]
-    for _ in range(m + 1):
-        updated = price.copy()
-        np.maximum.at(updated, dst, price[src] + gain)
-        if np.array_equal(updated, price):
-            break
-        price = updated
-    else:
-        raise RuntimeError("assignment is not optimal on its arcs (positive cycle)")
+    price = _longest_paths(price, held[moves], arc_j[moves], arc_w[moves] - matched_w[arc_i[moves]])
     surplus = np.zeros(len(mentor_of), dtype=np.int64)
     matched = mentor_of >= 0
     surplus[matched] = matched_w[matched] - price[mentor_of[matched]]
@@ -140,3 +131,30 @@ def prices_for(
     if (surplus < 0).any() or (price[load < capacity] != 0).any():
         raise RuntimeError("assignment is not optimal on its arcs (improving path)")
     return Prices(mentee=surplus, mentor=price)
+
+
+def _longest_paths(
+    price: np.ndarray, src: np.ndarray, dst: np.ndarray, gain: np.ndarray
+) -> np.ndarray:
+    """Raise price[dst] to price[src] + gain until nothing changes.
+
+    Only arcs leaving a mentor whose price rose in the last round are relaxed, so the work
+    follows the few long chains rather than re-reading every arc on every round."""
+    order = np.argsort(src, kind="stable")
+    src, dst, gain = src[order], dst[order], gain[order]
+    start = np.searchsorted(src, np.arange(len(price) + 1))  # mentor k's arcs: start[k]:
+    active = np.arange(len(price))
+    for _ in range(len(price) + 1):
+        first, count = start[active], start[active + 1] - start[active]
+        if not count.sum():
+            return price
+        # The ranges first[k] : first[k] + count[k], concatenated.
+        arcs = np.repeat(first - np.cumsum(count) + count, count) + np.arange(count.sum())
+        offer = price[src[arcs]] + gain[arcs]
+        rises = offer > price[dst[arcs]]
+        if not rises.any():
+            return price
+        raised = dst[arcs[rises]]
+        np.maximum.at(price, raised, offer[rises])
+        active = np.flatnonzero(np.bincount(raised, minlength=len(price)))
+    raise RuntimeError("assignment is not optimal on its arcs (positive cycle)")

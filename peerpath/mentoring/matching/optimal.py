@@ -1,18 +1,18 @@
 """The exact solver: min-cost flow on a shortlist, then pricing every pair until none improves.
 
-1. Shortlist: score mentees in row chunks (float32 matrix products) and keep each mentee's
-   best few mentors plus each mentor's best mentee in every chunk, so popular mentors cannot
-   crowd everyone else off the shortlists.
+1. Shortlist: score every pair once (float32 matrix products, mentee rows in chunks) and
+   keep each mentee's best few mentors plus, in each group of mentees, each mentor's
+   relatively best mentee, so popular mentors cannot crowd everyone else off the shortlists.
 2. Solve the shortlist exactly (`flow.best_assignment`) and derive dual prices.
 3. Price every eligible pair: any pair worth more than its mentee's surplus plus its mentor's
    price would improve the total, so the best of those join the shortlist; repeat.
 4. Stop when no pair is worth more than its prices. Then the prices are feasible for every
    eligible pair and equal the assignment's total: the assignment is optimal over all pairs.
 
-Pricing rescans only what could have changed: for each mentee and block of mentors it keeps
-the largest (approximate) slack seen, with the prices it was seen at; prices rarely move, so
-later passes rescore a small fraction of pairs. All decisions use exact integer weights; the
-float32 scores only decide which pairs to look at, with a safety margin.
+Pricing never scores a pair twice: the shortlist pass keeps a one-byte upper bound of every
+pair's score, and later passes look only at pairs near their prices or whose prices fell
+(see `pricing`). All decisions use exact integer weights; the float32 scores only decide
+which pairs to look at, with a safety margin.
 """
 
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ class Certificate:
     dual: int
     passes: int
     arcs: int
-    pairs_rescored: int
+    pairs_rescored: int  # pairs scored by matrix products (each pair once)
 
     @property
     def holds(self) -> bool:

@@ -20,7 +20,6 @@ from .problem import CAPABILITY_LEVELS, SCORE_SCALE, Problem
 
 PAIR_CHUNK = 1 << 16
 PENALTY = np.float32(1e30)  # finite, so 0 * PENALTY is 0 inside a matrix product
-FOLDED_ORGANISATIONS = 64  # up to this many, the same-organisation rule joins the product
 
 
 def quantise(score: np.ndarray) -> np.ndarray:
@@ -146,9 +145,9 @@ class ScoreModel:
 
     def features(self) -> tuple[np.ndarray, np.ndarray]:
         """float32 matrices F, G with F @ G.T close to the score (within ~1e-5 relative), and
-        about -1e30 where the role-level rule (or, with few organisations, the
-        same-organisation rule) bars the pair. Only a pre-filter: every
-        decision is confirmed with exact scores."""
+        about -1e30 where the role-level rule bars the pair. Only a pre-filter: every
+        decision is confirmed with exact scores. (The same-organisation rule is left to the
+        caller: a block of columns per organisation is cheaper than a column per one.)"""
         p = self.problem
         regions = int(max(p.mentees.region.max(initial=-1), p.mentors.region.max(initial=-1))) + 1
         left = [
@@ -169,10 +168,6 @@ class ScoreModel:
             rank_b = np.searchsorted(levels, p.mentors.level)
             left.append(-PENALTY * (rank_a[:, None] == np.arange(len(levels))))
             right.append(rank_b[:, None] < np.arange(len(levels)))
-        orgs = np.unique(np.concatenate([p.mentees.organisation, p.mentors.organisation]))
-        if p.scheme.forbid_same_organisation and len(orgs) <= FOLDED_ORGANISATIONS:
-            left.append(-PENALTY * (p.mentees.organisation[:, None] == orgs))
-            right.append(p.mentors.organisation[:, None] == orgs)
         f = np.hstack([np.asarray(x, dtype=np.float32) for x in left])
         g = np.hstack([np.asarray(x, dtype=np.float32) for x in right])
         return f, g
