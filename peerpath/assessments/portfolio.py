@@ -33,7 +33,9 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
         organisation__isnull=True,
         completed_at__gte=first,
         completed_at__lt=after,
-    ).prefetch_related(Prefetch("ratings", queryset=SelfRating.objects.only("statement_id")))
+    ).prefetch_related(
+        Prefetch("ratings", queryset=SelfRating.objects.only("evaluation_id", "statement_id"))
+    )
     items = [
         TimelineItem(
             when=timezone.localdate(evaluation.completed_at),

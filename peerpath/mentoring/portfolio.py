@@ -14,11 +14,22 @@ from peerpath.lib.timeline import TimelineItem
 from .models import Pairing, Session
 
 
+def _day_bounds(start: datetime.date, end: datetime.date):
+    """From the start of `start` to the start of the day after `end`, in the site's time
+    zone (Europe/London): comparing the columns themselves lets the database use an index."""
+    zone = timezone.get_current_timezone()
+    first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+    after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, zone)
+    return first, after
+
+
 def timeline_items(user, start: datetime.date, end: datetime.date) -> list[TimelineItem]:
+    """Confirmed sessions and pairings from start to end, both days included."""
+    first, after = _day_bounds(start, end)
     mine = Q(pairing__mentor=user) | Q(pairing__mentee=user)
     sessions = (
         Session.objects.filter(mine, status=Session.Status.CONFIRMED)
-        .filter(starts_at__date__gte=start, starts_at__date__lte=end)
+        .filter(starts_at__gte=first, starts_at__lt=after)
         .select_related("pairing__mentor", "pairing__mentee", "pairing__cohort__scheme")
         .prefetch_related("themes")
     )
@@ -34,7 +45,7 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
     ]
     pairings = (
         Pairing.objects.filter(Q(mentor=user) | Q(mentee=user))
-        .filter(created_at__date__gte=start, created_at__date__lte=end)
+        .filter(created_at__gte=first, created_at__lt=after)
         .select_related("mentor", "mentee", "cohort__scheme")
     )
     items += [

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from peerpath.frameworks.models import Statement
 
@@ -20,6 +21,9 @@ from .models import LearningEntry
 from .transfer.exporting import portfolio_as_dict, statement_ref
 
 router = Router(tags=["portfolio"])
+
+ENTRIES_PER_PAGE = 50
+MOST_ENTRIES_PER_PAGE = 500
 
 
 class StatementRef(Schema):
@@ -38,6 +42,10 @@ class EntryOut(Schema):
     practice: str
     impact: str
     statements: list[StatementRef]
+
+    @staticmethod
+    def resolve_statements(entry: LearningEntry) -> list[dict]:
+        return [statement_ref(s) for s in entry.statements.all()]
 
 
 class EntryIn(Schema):
@@ -59,23 +67,28 @@ class LogQuery(Schema):
     framework: str = ""
 
 
-def _entry_out(entry: LearningEntry) -> EntryOut:
-    return EntryOut(
-        id=entry.pk,
-        title=entry.title,
-        kind=entry.kind,
-        date=entry.date,
-        hours=entry.hours,
-        reflection=entry.reflection,
-        practice=entry.practice,
-        impact=entry.impact,
-        statements=[StatementRef(**statement_ref(s)) for s in entry.statements.all()],
-    )
+class EntryPages(LimitOffsetPagination):
+    """`limit` (50 unless asked, at most 500) entries from `offset`; `count` is the total."""
+
+    class Input(Schema):
+        limit: int = Field(
+            ENTRIES_PER_PAGE,
+            ge=1,
+            le=MOST_ENTRIES_PER_PAGE,
+            description=f"How many entries to return (at most {MOST_ENTRIES_PER_PAGE}).",
+        )
+        offset: int = Field(0, ge=0, description="How many of the newest entries to skip.")
 
 
 @router.get("/entries/", response=list[EntryOut])
+@paginate(EntryPages, max_limit=MOST_ENTRIES_PER_PAGE)
 def list_entries(request: HttpRequest, filters: Query[LogQuery]):
-    """Your learning log, newest first, filtered like the log page."""
+    """Your learning log, newest first, filtered like the log page, a page at a time.
+
+    Answers `{"items": [...], "count": N}`: `limit` entries (50 unless asked, at most 500)
+    from `offset` (0 unless asked), and how many entries match in all. Ask again with
+    `offset` increased by `limit` until it reaches `count`; `/export/` has everything at once.
+    """
     wanted = selectors.LogFilter(
         query=filters.q,
         kind=filters.kind,
@@ -83,7 +96,7 @@ def list_entries(request: HttpRequest, filters: Query[LogQuery]):
         end=filters.end,
         framework=filters.framework,
     )
-    return [_entry_out(entry) for entry in selectors.log_entries(request.auth, wanted)]
+    return selectors.log_entries(request.auth, wanted)
 
 
 def _statements(refs: list[StatementRef]) -> list[Statement]:
@@ -112,7 +125,7 @@ def create_entry(request: HttpRequest, payload: EntryIn):
         )
     except ValidationError as error:
         raise HttpError(422, " ".join(error.messages)) from None
-    return Status(201, _entry_out(selectors.entry_of(request.auth, entry.pk)))
+    return Status(201, selectors.entry_of(request.auth, entry.pk))
 
 
 class KindHoursOut(Schema):
@@ -144,7 +157,7 @@ class PeriodQuery(Schema):
 @router.get("/hours/", response=HoursOut)
 def hours(request: HttpRequest, period: Query[PeriodQuery]):
     """Hours by type and by capability (framework domain) over a period."""
-    entries = list(selectors.log_entries(request.auth, selectors.LogFilter(**period.dict())))
+    entries = selectors.log_entries(request.auth, selectors.LogFilter(**period.dict()))
     rows, total = hours_by_kind(entries)
     return HoursOut(
         total_hours=total.hours,

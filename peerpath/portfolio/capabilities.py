@@ -6,12 +6,10 @@ up to more than the total hours; within one capability an entry counts once.
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
 
 from peerpath.frameworks.models import Domain, Framework, Statement
 from peerpath.lib.timeline import TimelineItem
@@ -20,16 +18,13 @@ from .models import Claim, ClaimItem, Goal, LearningEntry, PlanItem
 from .portfolio import other_apps_timeline
 
 ZERO = Decimal("0")
+CENTS = Decimal("0.01")
 
 
 @dataclass
 class Tally:
     hours: Decimal = ZERO
     entries: int = 0
-
-    def add(self, entry: LearningEntry) -> None:
-        self.hours += entry.hours or ZERO
-        self.entries += 1
 
 
 @dataclass
@@ -39,16 +34,37 @@ class KindHours:
     tally: Tally
 
 
-def hours_by_kind(entries: Iterable[LearningEntry]) -> tuple[list[KindHours], Tally]:
-    """Hours and entry counts per type of learning, most hours first, and the overall total."""
+def _hours(total: Decimal | None) -> Decimal:
+    """A database sum as the same Decimal adding up entries one by one would give.
+
+    Entries without hours (or with 0) add a plain 0, any others two decimal places;
+    SQLite returns sums as floats, so they are rounded back to the field's places.
+    """
+    return total.quantize(CENTS) if total else ZERO
+
+
+def _tally(row: dict) -> Tally:
+    return Tally(_hours(row["hours"]), row["entries"])
+
+
+def hours_by_kind(entries: QuerySet[LearningEntry]) -> tuple[list[KindHours], Tally]:
+    """Hours and entry counts per type of learning, most hours first, and the overall total.
+
+    Summed in the database: `entries` is never loaded, whatever it prefetches.
+    """
     labels = dict(LearningEntry.Kind.choices)
-    tallies: dict[str, Tally] = defaultdict(Tally)
-    total = Tally()
-    for entry in entries:
-        tallies[entry.kind].add(entry)
-        total.add(entry)
-    rows = [KindHours(kind, str(labels.get(kind, kind)), tally) for kind, tally in tallies.items()]
+    grouped = (
+        entries.order_by()
+        .values("kind")
+        .annotate(hours=Sum("hours"), entries=Count("pk"))
+        .values("kind", "hours", "entries")
+    )
+    rows = [KindHours(r["kind"], str(labels.get(r["kind"], r["kind"])), _tally(r)) for r in grouped]
     rows.sort(key=lambda row: (-row.tally.hours, row.label))
+    total = Tally(
+        _hours(sum((row.tally.hours for row in rows), ZERO)),
+        sum(row.tally.entries for row in rows),
+    )
     return rows, total
 
 
@@ -71,22 +87,23 @@ class FrameworkHours:
     domains: list[DomainHours]
 
 
-def hours_by_capability(entries: Iterable[LearningEntry]) -> list[FrameworkHours]:
+def hours_by_capability(entries: QuerySet[LearningEntry]) -> list[FrameworkHours]:
     """For every framework the entries link to: hours per capability (domain) and per
     statement, listing every capability of the framework (none is hidden for being zero).
 
-    `entries` must have `statements` prefetched (selectors.with_links does).
+    Summed in the database through the entry–statement links; `entries` is never loaded.
     """
-    by_domain: dict[int, Tally] = defaultdict(Tally)
-    by_statement: dict[int, Tally] = defaultdict(Tally)
-    framework_ids: set[int] = set()
-    for entry in entries:
-        statements = list(entry.statements.all())
-        for domain_id in {s.domain_id for s in statements}:
-            by_domain[domain_id].add(entry)
-        for statement in statements:
-            by_statement[statement.pk].add(entry)
-            framework_ids.add(statement.framework_id)
+    links = LearningEntry.statements.through.objects.filter(
+        learningentry__in=entries.order_by().values("pk")
+    ).order_by()
+    by_statement = {
+        row["statement_id"]: _tally(row)
+        for row in links.values("statement_id").annotate(
+            hours=Sum("learningentry__hours"), entries=Count("learningentry_id")
+        )
+    }
+    framework_ids = set(links.values_list("statement__framework_id", flat=True).distinct())
+    by_domain = _domain_tallies(entries, links)
     frameworks = Framework.objects.filter(pk__in=framework_ids).prefetch_related(
         Prefetch(
             "domains",
@@ -112,6 +129,28 @@ def hours_by_capability(entries: Iterable[LearningEntry]) -> list[FrameworkHours
         )
         for framework in sorted(frameworks, key=lambda f: f.name)
     ]
+
+
+def _domain_tallies(entries: QuerySet[LearningEntry], links: QuerySet) -> dict[int, Tally]:
+    """Hours and entries per domain, an entry counting once however many of the domain's
+    statements it evidences (a plain join and sum would count it once per statement)."""
+    in_domain = (
+        entries.order_by()
+        .filter(
+            Exists(
+                links.filter(
+                    learningentry_id=OuterRef("pk"), statement__domain_id=OuterRef(OuterRef("pk"))
+                )
+            )
+        )
+        .annotate(one=Value(1))  # a constant groups nothing: one row over all of them
+        .values("one")
+    )
+    domains = Domain.objects.filter(pk__in=links.values("statement__domain_id")).annotate(
+        hours=Subquery(in_domain.annotate(total=Sum("hours")).values("total")),
+        entries=Subquery(in_domain.annotate(count=Count("pk")).values("count")),
+    )
+    return {d["pk"]: _tally(d) for d in domains.values("pk", "hours", "entries")}
 
 
 @dataclass

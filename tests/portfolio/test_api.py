@@ -1,5 +1,7 @@
 """The portfolio over the JSON API: one's own log, hours and export, nothing of others'."""
 
+from datetime import timedelta
+
 import pytest
 
 from peerpath.accounts.services import api_token_create
@@ -57,8 +59,26 @@ def test_hours_and_the_log_are_the_callers_own(api, bob, a_year_of_learning):
     assert (hours["total_hours"], hours["total_entries"]) == ("37.00", 2)
     collab = [row for row in hours["by_capability"] if row["code"] == "COLLAB"]
     assert collab[0]["hours"] == "35.00"
-    titles = [row["title"] for row in api.get("/api/portfolio/entries/").json()]
-    assert len(titles) == 8 and "Bob's" not in titles
+    log = api.get("/api/portfolio/entries/").json()
+    titles = [row["title"] for row in log["items"]]
+    assert len(titles) == log["count"] == 8 and "Bob's" not in titles
+
+
+def test_the_log_comes_a_page_at_a_time_newest_first(api, alice, today, statement):
+    for n in range(55):
+        LearningEntry.objects.create(
+            owner=alice, title=f"Entry {n}", kind="reading", date=today - timedelta(days=n)
+        ).statements.add(statement("VIS.1"))
+
+    first = api.get("/api/portfolio/entries/").json()
+    assert first["count"] == 55 and len(first["items"]) == 50
+    assert first["items"][0]["title"] == "Entry 0"
+    assert first["items"][0]["statements"][0]["code"] == "VIS.1"
+    rest = api.get("/api/portfolio/entries/", {"offset": 50}).json()
+    assert [row["title"] for row in rest["items"]] == [f"Entry {n}" for n in range(50, 55)]
+    some = api.get("/api/portfolio/entries/", {"limit": 2, "kind": "reading"}).json()
+    assert [row["title"] for row in some["items"]] == ["Entry 0", "Entry 1"]
+    assert api.get("/api/portfolio/entries/", {"limit": 501}).status_code == 422
 
 
 def test_the_export_is_the_documented_format(api, a_year_of_learning):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from peerpath.portfolio.capabilities import hours_by_capability, hours_by_kind
+from peerpath.portfolio.models import LearningEntry
 from peerpath.portfolio.selectors import LogFilter, log_entries
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,17 @@ def test_the_ready_made_periods_include_the_uk_financial_year(alice, client_for,
     page = client_for(alice).get(reverse("portfolio:hours")).content.decode()
     assert "start_0=1&amp;start_1=4&amp;start_2=2026" in page  # this financial year
     assert "start_0=1&amp;start_1=4&amp;start_2=2025" in page  # last financial year
+
+
+def test_sums_from_the_database_keep_the_decimal_places_of_adding_up_entries(alice, today):
+    for hours in [None, Decimal("1.50"), Decimal("0.10"), Decimal("0.20")]:
+        LearningEntry.objects.create(
+            owner=alice, title="R", kind="reading", date=today, hours=hours
+        )
+    LearningEntry.objects.create(owner=alice, title="C", kind="course", date=today, hours=None)
+    rows, total = hours_by_kind(log_entries(alice))
+    assert [(row.kind, str(row.tally.hours), row.tally.entries) for row in rows] == [
+        ("reading", "1.80", 4),
+        ("course", "0", 1),
+    ]
+    assert (str(total.hours), total.entries) == ("1.80", 5)

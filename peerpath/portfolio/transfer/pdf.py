@@ -16,8 +16,9 @@ def portfolio_context(user, start: datetime.date | None = None, end: datetime.da
     """What the PDF shows: goals, the log with reflections and links, hours by type and by
     capability, the plan, assessed claims, and records from the rest of Peerpath."""
     end = end or timezone.localdate()
-    entries = list(log_entries(user, LogFilter(start=start, end=end)))
-    by_kind, total = hours_by_kind(entries)
+    wanted = log_entries(user, LogFilter(start=start, end=end))
+    entries = list(wanted)
+    by_kind, total = hours_by_kind(wanted)
     assessed = Claim.objects.filter(owner=user, status=Claim.Status.ASSESSED).select_related(
         "framework"
     )
@@ -30,7 +31,7 @@ def portfolio_context(user, start: datetime.date | None = None, end: datetime.da
         "entries": entries,
         "by_kind": by_kind,
         "total": total,
-        "by_capability": hours_by_capability(entries),
+        "by_capability": hours_by_capability(wanted),
         "goals": goals_of(user),
         "plan": plan_of(user),
         "claims": [

@@ -85,7 +85,7 @@ def timeline(request):
 def hours(request):
     form, start, end = _period_form(request)
     wanted = selectors.LogFilter(start=start, end=end)
-    entries = list(selectors.log_entries(request.user, wanted))
+    entries = selectors.log_entries(request.user, wanted)
     by_kind, total = hours_by_kind(entries)
     return render(
         request,
