@@ -93,14 +93,16 @@ FORM_RENDERER = "peerpath.lib.forms.GovukFormRenderer"
 # one writer work at once; IMMEDIATE transactions take the write lock up front so two
 # writers queue (busy_timeout) instead of failing with "database is locked" mid-way.
 DATABASE_URL = env_str("DATABASE_URL")
+CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)  # seconds a connection is reused; 0 closes each
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=CONN_MAX_AGE)}
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "peerpath.sqlite3",
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,  # seconds a writer waits for the lock before failing

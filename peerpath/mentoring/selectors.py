@@ -199,21 +199,24 @@ def live_shortlist(mentee: Application) -> QuerySet[ShortlistEntry]:
 def pair_health(cohort: Cohort) -> list[dict]:
     """One row per pairing with the numbers a coordinator acts on and nothing private:
     sessions confirmed, weeks since the last one, the latest usefulness ratings, flags."""
-    pairings = (
-        cohort.pairings.select_related(
-            "mentor",
-            "mentee",
-            "mentor_application__organisation",
-            "mentee_application__organisation",
-        )
-        .annotate(
-            confirmed=Count("sessions", filter=Q(sessions__status="confirmed"), distinct=True),
-            last_session=Max("sessions__starts_at", filter=Q(sessions__status="confirmed")),
-        )
-        .order_by("mentee__full_name")
-    )
+    pairings = cohort.pairings.select_related(
+        "mentor",
+        "mentee",
+        "mentor_application__organisation",
+        "mentee_application__organisation",
+    ).order_by("mentee__full_name")
+    from .models import CheckIn, Session
+
+    # Grouped on its own, by pairing only: joining every session onto the wide select
+    # above made the database group by every selected column.
+    confirmed_sessions = {
+        row["pairing_id"]: row
+        for row in Session.objects.filter(pairing__cohort=cohort, status="confirmed")
+        .values("pairing_id")
+        .annotate(confirmed=Count("pk"), last_session=Max("starts_at"))
+        .order_by()
+    }
     ratings: dict[int, list[int]] = {}
-    from .models import CheckIn
 
     for pairing_id, value in (
         CheckIn.objects.filter(session__pairing__cohort=cohort)
@@ -224,6 +227,9 @@ def pair_health(cohort: Cohort) -> list[dict]:
     now = timezone.now()
     rows = []
     for pairing in pairings:
+        done = confirmed_sessions.get(pairing.pk, {})
+        pairing.confirmed = done.get("confirmed", 0)
+        pairing.last_session = done.get("last_session")
         since = pairing.last_session or pairing.created_at
         quiet_weeks = (now - since).days // 7
         recent = ratings.get(pairing.pk, [])[-2:]
@@ -258,8 +264,15 @@ def confidence_change(cohort: Cohort) -> list[dict]:
     framework = cohort.scheme.evaluation_framework
     if framework is None:
         return []
-    reviews = ClosingReview.objects.filter(pairing__cohort=cohort).select_related("pairing")
-    baseline_of = {a.applicant_id: a.confidence for a in cohort.applications.exclude(confidence={})}
+    reviews = list(ClosingReview.objects.filter(pairing__cohort=cohort))
+    if not reviews:
+        return []
+    # Only the baselines of the people who reviewed: a round has hundreds of applications.
+    baseline_of = dict(
+        cohort.applications.exclude(confidence={})
+        .filter(applicant_id__in={r.person_id for r in reviews})
+        .values_list("applicant_id", "confidence")
+    )
     rows = []
     for domain in framework.domains.order_by("position"):
         pairs = [
@@ -289,28 +302,52 @@ def cohort_outcomes(cohort: Cohort) -> dict:
 
     from .models import CheckIn, ClosingReview, Session
 
-    pairings = cohort.pairings.all()
-    confirmed = Session.objects.filter(pairing__cohort=cohort, status="confirmed")
-    minutes = confirmed.aggregate(total=Sum("duration_minutes"))["total"] or 0
+    applications = cohort.applications.aggregate(
+        submitted=Count("pk", filter=~Q(status="draft")),
+        accepted=Count("pk", filter=Q(status="accepted")),
+    )
+    # One grouped query gives every count about pairs.
+    pair_groups = list(
+        cohort.pairings.values_list("how_made", "status", "end_reason")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_how: Counter = Counter()
+    by_status: Counter = Counter()
+    end_reasons: Counter = Counter()
+    for how_made, status, end_reason, n in pair_groups:
+        by_how[how_made] += n
+        by_status[status] += n
+        if end_reason:
+            end_reasons[end_reason] += n
+    sessions = Session.objects.filter(pairing__cohort=cohort, status="confirmed").aggregate(
+        count=Count("pk"), minutes=Sum("duration_minutes")
+    )
     reviews = ClosingReview.objects.filter(pairing__cohort=cohort)
+    goals_met = Counter(
+        dict(
+            reviews.values("goals_met")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("goals_met", "n")
+        )
+    )
     return {
-        "applications": cohort.applications.exclude(status="draft").count(),
-        "accepted": cohort.applications.filter(status="accepted").count(),
+        "applications": applications["submitted"],
+        "accepted": applications["accepted"],
         "trained": len(trained_ids(cohort)),
-        "pairs": pairings.count(),
-        "by_how": Counter(pairings.values_list("how_made", flat=True)),
-        "by_status": Counter(pairings.values_list("status", flat=True)),
-        "ended_early": pairings.filter(status="ended-early").count(),
-        "end_reasons": Counter(
-            pairings.exclude(end_reason="").values_list("end_reason", flat=True)
-        ),
-        "sessions": confirmed.count(),
-        "hours": round(minutes / 60, 1),
+        "pairs": by_status.total(),
+        "by_how": by_how,
+        "by_status": by_status,
+        "ended_early": by_status["ended-early"],
+        "end_reasons": end_reasons,
+        "sessions": sessions["count"],
+        "hours": round((sessions["minutes"] or 0) / 60, 1),
         "usefulness": CheckIn.objects.filter(session__pairing__cohort=cohort).aggregate(
             mean=Avg("usefulness")
         )["mean"],
-        "goals_met": Counter(reviews.values_list("goals_met", flat=True)),
-        "reviews": reviews.count(),
+        "goals_met": goals_met,
+        "reviews": goals_met.total(),
         "confidence": confidence_change(cohort),
         "testimonials": reviews.filter(testimonial_consent=True)
         .exclude(testimonial="")

@@ -206,3 +206,42 @@ def test_the_confidence_questions_are_filled_in_from_a_finished_self_evaluation(
     form = page.context["form"]
     assert form["conf_COLLAB"].value() == "4" and form["conf_VIS"].value() == "1"
     assert "We filled these in from the self-evaluation you finished on" in page.text
+
+
+def test_the_applications_list_comes_in_pages_that_keep_the_filter(
+    cohort, bob, client_for, monkeypatch
+):
+    from peerpath.mentoring.views import coordinator
+
+    monkeypatch.setattr(coordinator, "APPLICATIONS_PER_PAGE", 2)
+    waiting = [
+        make_application(cohort, "mentee", status=Application.Status.SUBMITTED) for _ in range(3)
+    ]
+    make_application(cohort, "mentor")
+    url = reverse("mentoring:applications", kwargs={"cohort_id": cohort.pk})
+    client = client_for(bob)
+
+    first = client.get(url, {"status": "submitted"})
+    assert first.text.count('name="accept"') == 2
+    assert "3 applications" in first.text
+    assert "?status=submitted&amp;page=2" in first.text
+    assert "Accept the ticked applications" in first.text
+
+    second = client.get(url, {"status": "submitted", "page": 2})
+    assert second.text.count('name="accept"') == 1
+    [shown] = [a for a in waiting if f'value="{a.pk}"' in second.text]
+    accepted = client.post(f"{url}?status=submitted&page=2", {"accept": [shown.pk]})
+    assert accepted.status_code == 302
+    assert accepted.url == f"{url}?status=submitted&page=2"
+    shown.refresh_from_db()
+    assert shown.status == Application.Status.ACCEPTED
+
+
+def test_the_accept_button_shows_only_when_the_page_has_applications_waiting(
+    cohort, bob, client_for
+):
+    make_application(cohort, "mentor")
+    url = reverse("mentoring:applications", kwargs={"cohort_id": cohort.pk})
+    response = client_for(bob).get(url)
+    assert 'name="accept"' not in response.text
+    assert "Accept the ticked applications" not in response.text

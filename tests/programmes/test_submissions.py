@@ -190,3 +190,22 @@ def test_the_programme_page_takes_the_same_few_queries_however_much_is_done(
     with django_assert_max_num_queries(len(before.captured_queries)):
         page = client.get(twenty_three_things.get_absolute_url()).content.decode()
     assert page.count("Badge earned") == 3
+
+
+def test_work_by_someone_in_two_of_the_reviewers_organisations_waits_once(
+    reviewed, thing, alice, bob, other_org
+):
+    MembershipFactory(user=bob, organisation=other_org, role="coordinator")
+    MembershipFactory(user=alice, organisation=other_org)
+    submission = hand_in(thing(7), alice, words(210))
+    assert list(submissions_waiting_for(bob)) == [submission]
+    assert submissions_waiting_for(bob).count() == 1
+
+
+def test_the_programmes_list_counts_work_waiting_only_for_reviewers(
+    reviewed, thing, alice, bob, dan, client_for
+):
+    hand_in(thing(7), alice, words(210))
+    url = reverse("programmes:list")
+    assert "1 piece of work is waiting for your review" in client_for(bob).get(url).text
+    assert "waiting for your review" not in client_for(dan).get(url).text

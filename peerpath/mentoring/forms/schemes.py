@@ -53,6 +53,11 @@ class SchemeForm(ModelForm):
         self.fields["member_organisations"].help_text = _(
             "Only used when the scheme is for the organisations listed."
         )
+        if self["open_to"].value() != Scheme.OpenTo.LISTED:
+            # A checkbox for every organisation is most of the page, and unused unless the
+            # scheme is for listed organisations: keep what is ticked, hidden. Choosing
+            # "listed" and saving brings the checkboxes back, asking for a tick.
+            self.fields["member_organisations"].widget = forms.MultipleHiddenInput()
         if self.instance.pk and self.instance.cohorts.exists():
             # Applications were made as mentors, mentees or peers: the kind stays.
             self.fields["kind"].disabled = True

@@ -225,6 +225,12 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["-starts_at"]
+        indexes = [
+            # Pair health and the round's reports count confirmed sessions per pairing.
+            models.Index(
+                fields=["pairing", "status", "starts_at"], name="session_pairing_status_start"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Session on {self.starts_at:%Y-%m-%d}"

@@ -5,6 +5,7 @@ Every view here is wrapped by `scheme_staff`: anyone else gets 404.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -177,6 +178,9 @@ def cohort_next(request, scheme, cohort):
     )
 
 
+APPLICATIONS_PER_PAGE = 50
+
+
 @scheme_staff
 def applications(request, scheme, cohort):
     if request.method == "POST":
@@ -198,7 +202,7 @@ def applications(request, scheme, cohort):
                 )
                 % {"n": count},
             )
-        return redirect("mentoring:applications", cohort_id=cohort.pk)
+        return redirect(request.get_full_path())
     rows = (
         cohort.applications.exclude(status=Application.Status.DRAFT)
         .select_related("applicant", "organisation")
@@ -207,14 +211,20 @@ def applications(request, scheme, cohort):
     status = request.GET.get("status")
     if status in Application.Status.values:
         rows = rows.filter(status=status)
+    page = Paginator(rows, APPLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "mentoring/applications.html",
         {
             "scheme": scheme,
             "cohort": cohort,
-            "applications": rows,
-            "waiting": any(a.status == Application.Status.SUBMITTED for a in rows),
+            "applications": page,
+            "page": page,
+            "query": query.urlencode(),
+            # Only the rows shown can be ticked, so the button follows this page.
+            "waiting": any(a.status == Application.Status.SUBMITTED for a in page),
             "status": status,
             "statuses": Application.Status.choices[1:],
             "trained": selectors.trained_ids(cohort),

@@ -21,7 +21,7 @@ from .common import add_errors
 
 @pair_member
 def pairing(request, pairing):
-    sessions = pairing.sessions.prefetch_related("themes", "check_ins").order_by("-starts_at")
+    sessions = pairing.sessions.prefetch_related("themes").order_by("-starts_at")
     return render(
         request,
         "mentoring/pairing.html",

@@ -256,6 +256,10 @@ class Submission(models.Model):
                 fields=["activity", "participant"], name="submission_one_per_person"
             ),
         ]
+        # Work waiting for review is found by status, oldest first.
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="submission_status_submitted")
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.participant}"

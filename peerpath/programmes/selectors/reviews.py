@@ -17,9 +17,23 @@ def _reviewable(user) -> Q:
     their_orgs = Membership.objects.filter(user=user, role__in=MANAGING_ROLES).values(
         "organisation"
     )
+    # A subquery rather than a join through memberships: the join repeated a submission
+    # once per matching membership and needed DISTINCT over every column.
+    their_people = Membership.objects.filter(organisation__in=their_orgs).values("user")
     return Q(activity__programme__in=managed) | Q(
-        activity__programme__owner__isnull=True,
-        participant__memberships__organisation__in=their_orgs,
+        activity__programme__owner__isnull=True, participant__in=their_people
+    )
+
+
+def reviews_anything(user) -> bool:
+    """Whether the person could review anyone's work at all. Most people cannot, so pages
+    ask this cheap question before counting what is waiting."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or Programme.objects.managed_by(user).exists()
+        or Membership.objects.filter(user=user, role__in=MANAGING_ROLES).exists()
     )
 
 
@@ -31,7 +45,6 @@ def submissions_waiting_for(user, programme: Programme | None = None):
         Submission.objects.filter(_reviewable(user), status=Submission.Status.SUBMITTED)
         .exclude(participant=user)
         .select_related("activity__programme", "participant")
-        .distinct()
         .order_by("submitted_at")
     )
     if programme is not None:

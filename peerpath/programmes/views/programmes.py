@@ -17,7 +17,7 @@ from ..models import Programme, ProgrammeCompletion, Submission
 from ..selectors import events as event_selectors
 from ..selectors import progress as progress_selectors
 from ..selectors.learning_sets import organisations_run_by
-from ..selectors.reviews import submissions_waiting_for
+from ..selectors.reviews import reviews_anything, submissions_waiting_for
 from ..services.awards import completion_criteria
 
 
@@ -31,7 +31,9 @@ def programme_list(request):
             "self_paced": [p for p in programmes if p.kind == Programme.Kind.SELF_PACED],
             "structured": [p for p in programmes if p.kind == Programme.Kind.STRUCTURED],
             "upcoming": event_selectors.upcoming_events_for(request.user),
-            "to_review": submissions_waiting_for(request.user).count(),
+            "to_review": submissions_waiting_for(request.user).count()
+            if reviews_anything(request.user)
+            else 0,
             "runs": organisations_run_by(request.user),
         },
     )
