@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from peerpath.accounts.models import Invitation, Membership, hash_token
 from peerpath.frameworks.formats import read_framework_file
@@ -21,6 +22,13 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = ["anonymous", "participant", "coordinator", "org_admin", "other_org_admin", "site_admin"]
+
+
+@pytest.fixture(autouse=True)
+def _language_reset_after_each_test():
+    """A request in Welsh leaves Welsh active in this thread; the next test starts in English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
