@@ -15,6 +15,8 @@ from peerpath.accounts.models import Invitation, Membership, hash_token
 from peerpath.frameworks.formats import read_framework_file
 from peerpath.frameworks.services import framework_import
 from peerpath.frameworks.shipped import load_shipped_frameworks
+from peerpath.programmes.models import Activity, Programme
+from peerpath.programmes.shipped import load_shipped_programmes
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 # Playwright drives the browser from an event loop in the test thread; Django's ORM
@@ -194,3 +196,28 @@ def world(people, org, other_org, shipped_frameworks):
         assert not clashes, f"{table.__name__} reuses placeholder names {sorted(clashes)}"
         placeholders.update(added)
     return placeholders
+
+
+# --- programmes, used by the programme tests and the query-count tests ------------------
+@pytest.fixture
+def twenty_three_things(shipped_frameworks):
+    load_shipped_programmes()
+    return Programme.objects.get(slug="23-things-elc-leadership")
+
+
+@pytest.fixture
+def masterclasses(org):
+    """Northfold's masterclass series: attend 2 events and write a reflection to complete."""
+    programme = Programme.objects.create(
+        slug="masterclasses",
+        name="Leadership masterclasses",
+        kind=Programme.Kind.STRUCTURED,
+        owner=org,
+        status=Programme.Status.PUBLISHED,
+        completion_attendance=2,
+        completion_activities=1,
+    )
+    Activity.objects.create(
+        programme=programme, code="reflection", position=1, title="Reflection", min_words=50
+    )
+    return programme

@@ -35,9 +35,8 @@ from peerpath.portfolio.services import (
     plan_item_create,
     plan_share,
 )
-from peerpath.programmes.models import Activity, Event, Programme
+from peerpath.programmes.models import Event, Programme
 from peerpath.programmes.services import enrolment_request, module_create, submission_submit
-from peerpath.programmes.shipped import load_shipped_programmes
 from tests.assessments.builders import feedback_round, finished_evaluation, rater, submitted_answers
 from tests.badges.key_pool import pooled_keys
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -397,30 +396,6 @@ def test_a_mentees_shortlist_with_many_mentors(scheme, alice, client_for):
 
 
 # --- programmes --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def twenty_three_things(shipped_frameworks):
-    load_shipped_programmes()
-    return Programme.objects.get(slug="23-things-elc-leadership")
-
-
-@pytest.fixture
-def masterclasses(org):
-    """Northfold's masterclass series, in modules, with a reflection to write."""
-    programme = Programme.objects.create(
-        slug="masterclasses",
-        name="Leadership masterclasses",
-        kind=Programme.Kind.STRUCTURED,
-        owner=org,
-        status=Programme.Status.PUBLISHED,
-        completion_attendance=2,
-        completion_activities=1,
-    )
-    Activity.objects.create(
-        programme=programme, code="reflection", position=1, title="Reflection", min_words=50
-    )
-    return programme
 
 
 def event(programme, n: int) -> Event:

@@ -109,6 +109,20 @@ def _structured(orgs, users, rng, now) -> list[Programme]:
     return [mine, *programmes]
 
 
+def _work(activity, person, when, accepted: bool) -> Submission:
+    """A reflective statement handed in for an activity, accepted the same day or waiting."""
+    return Submission(
+        activity=activity,
+        participant=person,
+        status=Submission.Status.ACCEPTED if accepted else Submission.Status.SUBMITTED,
+        statement=STATEMENT,
+        word_count=len(STATEMENT.split()),
+        hours=activity.hours,
+        submitted_at=when,
+        accepted_at=when if accepted else None,
+    )
+
+
 def _things(users, rng, now) -> tuple[Programme, str]:
     """Submissions to 23 Things; the participant's accepted ones earn real badges."""
     things = Programme.objects.get(slug=THINGS)
@@ -121,35 +135,15 @@ def _things(users, rng, now) -> tuple[Programme, str]:
         for activity in rng.sample(activities, rng.randint(1, 12)):
             when = now - datetime.timedelta(days=rng.randint(1, 600))
             accepted = rng.random() < 0.9
-            submissions.append(
-                Submission(
-                    activity=activity,
-                    participant=users[n],
-                    status=Submission.Status.ACCEPTED if accepted else Submission.Status.SUBMITTED,
-                    statement=STATEMENT,
-                    word_count=len(STATEMENT.split()),
-                    hours=activity.hours,
-                    submitted_at=when,
-                    accepted_at=when if accepted else None,
-                )
-            )
+            submissions.append(_work(activity, users[n], when, accepted))
     Submission.objects.bulk_create(submissions, batch_size=2000)
     mine = []
     for k, activity in enumerate(activities[: PARTICIPANT_THINGS + 2]):
         when = now - datetime.timedelta(days=20 * (PARTICIPANT_THINGS + 2 - k))
         accepted = k < PARTICIPANT_THINGS
-        mine.append(
-            Submission.objects.create(
-                activity=activity,
-                participant=users[PARTICIPANT],
-                status=Submission.Status.ACCEPTED if accepted else Submission.Status.SUBMITTED,
-                statement=STATEMENT,
-                word_count=len(STATEMENT.split()),
-                hours=activity.hours,
-                submitted_at=when,
-                accepted_at=when if accepted else None,
-            )
-        )
+        work = _work(activity, users[PARTICIPANT], when, accepted)
+        work.save()
+        mine.append(work)
     for submission in mine:
         if submission.is_accepted:
             activity_learning_record(submission)

@@ -1,10 +1,12 @@
-"""Hypothesis strategies for small matching problems, shared by the matching tests."""
+"""Hypothesis strategies for small matching problems, and the objective the solvers share."""
 
 import numpy as np
 from hypothesis import strategies as st
 
 from peerpath.mentoring.matching import Method, Objective, People, Problem, Scheme, Weights
-from peerpath.mentoring.matching.rules import Rules
+from peerpath.mentoring.matching.flow import ObjectiveWeights
+from peerpath.mentoring.matching.prepare import prepare
+from peerpath.mentoring.matching.rules import Rules, quantised_scores
 from peerpath.mentoring.matching.scoring import ScoreModel
 
 
@@ -60,3 +62,15 @@ def problems(draw, method: Method = Method.OPTIMAL, max_mentees: int = 9, max_me
     )
     pins = _valid_pins(problem, rng, tries=draw(st.integers(0, 3)))
     return Problem(**{**problem.__dict__, "pinned": pins})
+
+
+def total_weight(problem: Problem, mentor_of: np.ndarray) -> int:
+    """The objective both solvers maximise, over the mentees they placed."""
+    prep = prepare(problem)
+    weights = ObjectiveWeights.for_objective(
+        problem.scheme.objective, len(prep.rows), prep.model.upper_bound
+    )
+    placed = mentor_of[prep.rows]
+    ok = placed >= 0
+    q = quantised_scores(prep.model, prep.model.scores(prep.rows[ok], placed[ok]))
+    return int(weights.of(q).sum())

@@ -17,26 +17,12 @@ from peerpath.mentoring.matching import (
     match,
 )
 from peerpath.mentoring.matching.dense import solve_dense
-from peerpath.mentoring.matching.flow import ObjectiveWeights
 from peerpath.mentoring.matching.prepare import prepare
 from peerpath.mentoring.matching.problem import SCORE_SCALE
-from peerpath.mentoring.matching.rules import quantised_scores
 
-from .matching_problems import problems
+from .matching_problems import problems, total_weight
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def total_weight(problem: Problem, mentor_of: np.ndarray) -> int:
-    """The objective both solvers maximise, over the mentees they placed."""
-    prep = prepare(problem)
-    weights = ObjectiveWeights.for_objective(
-        problem.scheme.objective, len(prep.rows), prep.model.upper_bound
-    )
-    placed = mentor_of[prep.rows]
-    ok = placed >= 0
-    q = quantised_scores(prep.model, prep.model.scores(prep.rows[ok], placed[ok]))
-    return int(weights.of(q).sum())
 
 
 def mentor_of(problem: Problem, result) -> np.ndarray:

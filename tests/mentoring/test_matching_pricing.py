@@ -10,9 +10,9 @@ import pytest
 
 from peerpath.mentoring.matching import Objective, People, Problem, Scheme, Weights, match, pricing
 from peerpath.mentoring.matching.dense import solve_dense
-from peerpath.mentoring.matching.flow import ObjectiveWeights
 from peerpath.mentoring.matching.prepare import prepare
-from peerpath.mentoring.matching.rules import quantised_scores
+
+from .matching_problems import total_weight
 
 
 def pool(seed: int, objective: Objective, floor: float = 0.0, peers: bool = False) -> Problem:
@@ -47,17 +47,6 @@ def pool(seed: int, objective: Objective, floor: float = 0.0, peers: bool = Fals
     )
 
 
-def objective_value(problem: Problem, mentor_of: np.ndarray) -> int:
-    prep = prepare(problem)
-    weights = ObjectiveWeights.for_objective(
-        problem.scheme.objective, len(prep.rows), prep.model.upper_bound
-    )
-    placed = mentor_of[prep.rows]
-    ok = placed >= 0
-    q = quantised_scores(prep.model, prep.model.scores(prep.rows[ok], placed[ok]))
-    return int(weights.of(q).sum())
-
-
 def assert_dense_optimum(problem: Problem) -> None:
     result = match(problem, blocking_pairs=False)
     assert result.certificate.holds
@@ -67,7 +56,7 @@ def assert_dense_optimum(problem: Problem) -> None:
     prep = prepare(problem)
     dense = prep.pinned_to.copy()
     dense[prep.rows] = solve_dense(prep)
-    assert objective_value(problem, ours) == objective_value(problem, dense)
+    assert total_weight(problem, ours) == total_weight(problem, dense)
 
 
 CASES = [

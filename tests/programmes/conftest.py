@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 
 from peerpath.programmes import tools
-from peerpath.programmes.models import Activity, Event, Programme
-from peerpath.programmes.shipped import load_shipped_programmes
+from peerpath.programmes.models import Activity, Event
 
 
 def words(count: int, word: str = "reflect") -> str:
@@ -19,35 +18,11 @@ def words(count: int, word: str = "reflect") -> str:
 
 
 @pytest.fixture
-def twenty_three_things(shipped_frameworks):
-    load_shipped_programmes()
-    return Programme.objects.get(slug="23-things-elc-leadership")
-
-
-@pytest.fixture
 def thing(twenty_three_things):
     def get(code) -> Activity:
         return twenty_three_things.activities.get(code=str(code))
 
     return get
-
-
-@pytest.fixture
-def masterclasses(org):
-    """Northfold's masterclass series: attend 2 events and write a reflection to complete."""
-    programme = Programme.objects.create(
-        slug="masterclasses",
-        name="Leadership masterclasses",
-        kind=Programme.Kind.STRUCTURED,
-        owner=org,
-        status=Programme.Status.PUBLISHED,
-        completion_attendance=2,
-        completion_activities=1,
-    )
-    Activity.objects.create(
-        programme=programme, code="reflection", position=1, title="Reflection", min_words=50
-    )
-    return programme
 
 
 @pytest.fixture
