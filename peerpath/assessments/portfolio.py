@@ -1,64 +1,71 @@
 """What self-evaluation and 360° feedback add to a person's portfolio timeline."""
 
 import datetime
+from collections import defaultdict
 
-from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peerpath.lib.timeline import TimelineItem
+from peerpath.lib.timeline import TimelineItem, day_bounds, latest, url_maker
 
 from .models import FeedbackRound, SelfEvaluation, SelfRating
 
 
-def _day_bounds(start: datetime.date, end: datetime.date):
-    """From the start of `start` to the end of `end`, in the site's time zone."""
-    zone = timezone.get_current_timezone()
-    first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
-    after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, zone)
-    return first, after
-
-
-def timeline_items(user, start: datetime.date, end: datetime.date) -> list[TimelineItem]:
+def timeline_items(
+    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+) -> list[TimelineItem]:
     """Finished personal self-evaluations and closed 360° rounds from start to end.
 
     Days are in the site's time zone (Europe/London), both ends included. A
     self-evaluation lists the statements it rated, so the portfolio can show it as
-    evidence against them.
+    evidence against them; a 360° round evidences none. `limit` and `statements` as in
+    peerpath/lib/timeline.py.
     """
-    first, after = _day_bounds(start, end)
+    first, after = day_bounds(start, end)
     evaluations = SelfEvaluation.objects.filter(
         owner=user,
         organisation__isnull=True,
         completed_at__gte=first,
         completed_at__lt=after,
-    ).prefetch_related(
-        Prefetch("ratings", queryset=SelfRating.objects.only("evaluation_id", "statement_id"))
     )
+    if statements is not None:
+        evaluations = evaluations.filter(ratings__statement_id__in=statements).distinct()
+    rows = list(
+        evaluations.order_by("-completed_at").values_list("pk", "completed_at", "framework__name")[
+            :limit
+        ]
+    )
+    rated = defaultdict(list)
+    ratings = SelfRating.objects.filter(evaluation_id__in=[pk for pk, *_rest in rows])
+    for evaluation_id, statement_id in ratings.values_list("evaluation_id", "statement_id"):
+        rated[evaluation_id].append(statement_id)
+    result_url = url_maker("assessments:result", "evaluation_id")
     items = [
         TimelineItem(
-            when=timezone.localdate(evaluation.completed_at),
+            when=timezone.localdate(completed_at),
             kind=_("Self-evaluation"),
-            title=evaluation.framework.name,
-            url=reverse("assessments:result", kwargs={"evaluation_id": evaluation.pk}),
-            statement_ids=tuple(sorted(r.statement_id for r in evaluation.ratings.all())),
+            title=name,
+            url=result_url(pk),
+            statement_ids=tuple(sorted(rated[pk])),
         )
-        for evaluation in evaluations.select_related("framework")
+        for pk, completed_at, name in rows
     ]
+    if statements is not None:
+        return items  # a 360° round is feedback, not evidence against a statement
     rounds = FeedbackRound.objects.filter(
         subject=user,
         status=FeedbackRound.Status.CLOSED,
         closed_at__gte=first,
         closed_at__lt=after,
-    )
+    ).order_by("-closed_at")
+    report_url = url_maker("assessments:report", "round_id")
     items += [
         TimelineItem(
-            when=timezone.localdate(round.closed_at),
+            when=timezone.localdate(closed_at),
             kind=_("360° feedback"),
-            title=round.title,
-            url=reverse("assessments:report", kwargs={"round_id": round.pk}),
+            title=title,
+            url=report_url(pk),
         )
-        for round in rounds
+        for pk, closed_at, title in rounds.values_list("pk", "closed_at", "title")[:limit]
     ]
-    return items
+    return latest(items, limit)

@@ -2,20 +2,33 @@
 
 import datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from peerpath.lib.timeline import TimelineItem
+from peerpath.frameworks.models import Statement
+from peerpath.lib.timeline import TimelineItem, day_bounds
 
 from .models import Credential
 
 
-def timeline_items(user, start: datetime.date, end: datetime.date) -> list[TimelineItem]:
+def timeline_items(
+    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+) -> list[TimelineItem]:
+    """`limit` and `statements` as in peerpath/lib/timeline.py: a badge evidences the
+    statements its achievement is aligned to."""
+    first, after = day_bounds(start, end)
+    credentials = Credential.objects.current().filter(
+        recipient=user, issued_at__gte=first, issued_at__lt=after
+    )
+    if statements is not None:
+        credentials = credentials.filter(achievement__statements__in=statements).distinct()
     credentials = (
-        Credential.objects.current()
-        .filter(recipient=user, issued_at__date__range=(start, end))
-        .select_related("achievement")
-        .prefetch_related("achievement__statements")
+        credentials.select_related("achievement")
+        .prefetch_related(
+            Prefetch("achievement__statements", queryset=Statement.objects.only("pk"))
+        )
+        .order_by("-issued_at")
     )
     return [
         TimelineItem(
@@ -25,5 +38,5 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
             url=credential.get_absolute_url(),
             statement_ids=tuple(s.pk for s in credential.achievement.statements.all()),
         )
-        for credential in credentials
+        for credential in credentials[:limit]
     ]

@@ -4,49 +4,69 @@ Private notes are never part of it; a session links to the pair's own page.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peerpath.lib.timeline import TimelineItem
+from peerpath.lib.timeline import TimelineItem, day_bounds, latest, url_maker
 
 from .models import Pairing, Session
 
 
-def _day_bounds(start: datetime.date, end: datetime.date):
-    """From the start of `start` to the start of the day after `end`, in the site's time
-    zone (Europe/London): comparing the columns themselves lets the database use an index."""
-    zone = timezone.get_current_timezone()
-    first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
-    after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, zone)
-    return first, after
-
-
-def timeline_items(user, start: datetime.date, end: datetime.date) -> list[TimelineItem]:
-    """Confirmed sessions and pairings from start to end, both days included."""
-    first, after = _day_bounds(start, end)
-    mine = Q(pairing__mentor=user) | Q(pairing__mentee=user)
-    sessions = (
-        Session.objects.filter(mine, status=Session.Status.CONFIRMED)
-        .filter(starts_at__gte=first, starts_at__lt=after)
-        .select_related("pairing__mentor", "pairing__mentee", "pairing__cohort__scheme")
-        .prefetch_related("themes")
+def timeline_items(
+    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+) -> list[TimelineItem]:
+    """Confirmed sessions and pairings from start to end, both days included. A session
+    evidences the discussion themes it covered; a pairing evidences nothing. `limit` and
+    `statements` as in peerpath/lib/timeline.py."""
+    first, after = day_bounds(start, end)
+    pairings = {
+        pairing.pk: pairing
+        for pairing in Pairing.objects.filter(Q(mentor=user) | Q(mentee=user)).select_related(
+            "mentor", "mentee", "cohort__scheme"
+        )
+    }
+    if not pairings:
+        return []
+    sessions = Session.objects.filter(
+        pairing_id__in=pairings,
+        status=Session.Status.CONFIRMED,
+        starts_at__gte=first,
+        starts_at__lt=after,
     )
+    if statements is not None:
+        sessions = sessions.filter(themes__in=statements).distinct()
+    sessions = sessions.order_by("-starts_at").values_list("pk", "pairing_id", "starts_at")
+    rows = list(sessions[:limit])
+    themes = defaultdict(list)
+    covered = Session.themes.through.objects.filter(session_id__in=[pk for pk, *_rest in rows])
+    for session_id, theme_id in covered.values_list("session_id", "statement_id"):
+        themes[session_id].append(theme_id)
+    titles, urls = {}, {}
+    for pairing in pairings.values():
+        titles[pairing.pk] = _("Session with %(name)s") % {
+            "name": pairing.partner_of(user).full_name
+        }
+        urls[pairing.pk] = url_maker("mentoring:session", "session_id", pairing_id=pairing.pk)
+    kind = _("Session")
     items = [
         TimelineItem(
-            when=timezone.localtime(session.starts_at).date(),
-            kind=_("Session"),
-            title=_("Session with %(name)s") % {"name": session.pairing.partner_of(user).full_name},
-            url=session.get_absolute_url(),
-            statement_ids=tuple(theme.pk for theme in session.themes.all()),
+            when=timezone.localtime(starts_at).date(),
+            kind=kind,
+            title=titles[pairing_id],
+            url=urls[pairing_id](pk),
+            statement_ids=tuple(themes[pk]),
         )
-        for session in sessions
+        for pk, pairing_id, starts_at in rows
     ]
-    pairings = (
-        Pairing.objects.filter(Q(mentor=user) | Q(mentee=user))
-        .filter(created_at__gte=first, created_at__lt=after)
-        .select_related("mentor", "mentee", "cohort__scheme")
+    if statements is not None:
+        return items
+    made = sorted(
+        (p for p in pairings.values() if first <= p.created_at < after),
+        key=lambda p: p.created_at,
+        reverse=True,
     )
     items += [
         TimelineItem(
@@ -56,6 +76,6 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
             % {"name": pairing.partner_of(user).full_name, "scheme": pairing.cohort.scheme.name},
             url=pairing.get_absolute_url(),
         )
-        for pairing in pairings
+        for pairing in made[:limit]
     ]
-    return items
+    return latest(items, limit)

@@ -201,14 +201,15 @@ def capability_evidence(user, framework: Framework) -> list[DomainEvidence]:
         domains.append(DomainEvidence(domain, rows))
     _add_claims(user, framework, cells)
     _add_entries(user, framework, cells)
-    for goal in Goal.objects.filter(owner=user, statements__framework=framework).distinct():
+    goals = Goal.objects.filter(owner=user, statements__framework=framework).distinct()
+    for goal in goals.prefetch_related(Prefetch("statements", Statement.objects.only("pk"))):
         for statement in goal.statements.all():
             if statement.pk in cells:
                 cells[statement.pk].goals.append(goal)
     plan = PlanItem.objects.filter(owner=user, statement__framework=framework)
     for item in plan:
         cells[item.statement_id].plan_items.append(item)
-    for item in _elsewhere(user):
+    for item in _elsewhere(user, cells):
         for statement_id in item.statement_ids:
             if statement_id in cells:
                 cells[statement_id].elsewhere.append(item)
@@ -248,6 +249,9 @@ def _add_entries(user, framework, cells) -> None:
         cells[statement_id].entries.append(EntryEvidence(entries[entry_id], status))
 
 
-def _elsewhere(user) -> list[TimelineItem]:
-    """What other apps contributed (the portfolio's own rows are counted directly above)."""
-    return other_apps_timeline(user, datetime.date(1900, 1, 1), datetime.date(2200, 1, 1))
+def _elsewhere(user, statements) -> list[TimelineItem]:
+    """What other apps contributed towards these statements, at any time (the portfolio's
+    own rows are counted directly above)."""
+    return other_apps_timeline(
+        user, datetime.date(1900, 1, 1), datetime.date(2200, 1, 1), statements=statements
+    )

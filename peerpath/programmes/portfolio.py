@@ -6,16 +6,27 @@ the portfolio shows itself; this adds placements and the events the person atten
 
 import datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peerpath.lib.timeline import TimelineItem
+from peerpath.frameworks.models import Statement
+from peerpath.lib.timeline import TimelineItem, day_bounds, latest
 
 from .models import Enrolment, Placement
 
 
-def timeline_items(user, start: datetime.date, end: datetime.date) -> list[TimelineItem]:
-    """Placements overlapping [start, end] and events attended in it, for this person only."""
+def timeline_items(
+    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+) -> list[TimelineItem]:
+    """Placements overlapping [start, end] and events attended in it, for this person
+    only. An attended event evidences no statement, so `statements` leaves it out."""
+    placements = Placement.objects.filter(person=user, starts_on__lte=end, ends_on__gte=start)
+    if statements is not None:
+        placements = placements.filter(statements__in=statements).distinct()
+    placements = placements.order_by("-starts_on").prefetch_related(
+        Prefetch("statements", queryset=Statement.objects.only("pk"))
+    )
     items = [
         TimelineItem(
             when=placement.starts_on,
@@ -25,13 +36,21 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
             url=placement.get_absolute_url(),
             statement_ids=tuple(s.pk for s in placement.statements.all()),
         )
-        for placement in Placement.objects.filter(
-            person=user, starts_on__lte=end, ends_on__gte=start
-        ).prefetch_related("statements")
+        for placement in placements[:limit]
     ]
-    attended = Enrolment.objects.filter(
-        participant=user, attended=True, event__starts_at__date__range=(start, end)
-    ).select_related("event__programme")
+    if statements is not None:
+        return items
+    first, after = day_bounds(start, end)
+    attended = (
+        Enrolment.objects.filter(
+            participant=user,
+            attended=True,
+            event__starts_at__gte=first,
+            event__starts_at__lt=after,
+        )
+        .select_related("event__programme")
+        .order_by("-event__starts_at")
+    )
     items += [
         TimelineItem(
             when=timezone.localdate(enrolment.event.starts_at),
@@ -39,6 +58,6 @@ def timeline_items(user, start: datetime.date, end: datetime.date) -> list[Timel
             title=enrolment.event.title,
             url=enrolment.event.get_absolute_url(),
         )
-        for enrolment in attended
+        for enrolment in attended[:limit]
     ]
-    return items
+    return latest(items, limit)

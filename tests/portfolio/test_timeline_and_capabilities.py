@@ -20,9 +20,11 @@ def a_badge_from_elsewhere(monkeypatch, statement):
     vision = statement("VIS.1")
     module = types.ModuleType("peerpath.badges.portfolio")
 
-    def timeline_items(user, start, end):
+    def timeline_items(user, start, end, *, limit=None, statements=None):
         when = datetime.date(2026, 7, 1)
-        if not start <= when <= end:
+        if not start <= when <= end or limit == 0:
+            return []
+        if statements is not None and vision.pk not in statements:
             return []
         return [TimelineItem(when, "Badge", "Thing 5: Vision", "/badges/5/", (vision.pk,))]
 

@@ -39,7 +39,7 @@ def home(request):
             "plan_open": PlanItem.objects.filter(owner=user)
             .exclude(status__in=[PlanItem.Status.DONE, PlanItem.Status.DROPPED])
             .count(),
-            "recent": collect_timeline(user, start, today)[:8],
+            "recent": collect_timeline(user, start, today, limit=8),
             "entry_count": LearningEntry.objects.filter(owner=user).count(),
             "claims_waiting": Claim.objects.filter(
                 owner=user, status=Claim.Status.SUBMITTED
