@@ -37,7 +37,7 @@ def dashboard_cards(request) -> list[dict]:
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "home_public.html")
-    memberships = request.user.memberships.select_related("organisation")
+    memberships = request.user.memberships_for_pages
     can_see_others = request.user.is_staff or any(
         m.role in {Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN} for m in memberships
     )

@@ -1,7 +1,8 @@
 import contextlib
+import functools
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from .models import Membership
@@ -18,29 +19,43 @@ APP_SECTIONS = [
 ]
 
 
+@functools.cache
+def _section_urls(script_prefix: str) -> dict[str, str]:
+    """Every navigation URL, reversed once per process (and script prefix): the
+    navigation is on every page. A section whose URLs are missing is left out."""
+    urls = {}
+    names = ["home", "frameworks:list", "accounts:profile", "accounts:login", "admin:index"]
+    for url_name in [*names, *(url_name for _label, url_name in APP_SECTIONS)]:
+        with contextlib.suppress(NoReverseMatch):
+            urls[url_name] = reverse(url_name)
+    return urls
+
+
 def navigation(request):
     """The service navigation, the language links and the site name for base.html."""
-    items = [(_("Home"), reverse("home"))]
+    urls = _section_urls(get_script_prefix())
+    home = urls["home"]
+    items = [(_("Home"), home)]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         for label, url_name in APP_SECTIONS:
-            # A section whose URLs are missing is simply not offered.
-            with contextlib.suppress(NoReverseMatch):
-                items.append((label(), reverse(url_name)))
-        items.append((_("Frameworks"), reverse("frameworks:list")))
-        items.append((_("Your profile"), reverse("accounts:profile")))
-        admin_orgs = user.memberships.filter(role=Membership.Role.ORG_ADMIN).select_related(
-            "organisation"
-        )
-        for membership in admin_orgs[:3]:
-            items.append((membership.organisation.name, membership.organisation.get_absolute_url()))
+            if url_name in urls:
+                items.append((label(), urls[url_name]))
+        items.append((_("Frameworks"), urls["frameworks:list"]))
+        items.append((_("Your profile"), urls["accounts:profile"]))
+        admin_of = [
+            m.organisation
+            for m in user.memberships_for_pages
+            if m.role == Membership.Role.ORG_ADMIN
+        ]
+        for organisation in admin_of[:3]:
+            items.append((organisation.name, organisation.get_absolute_url()))
         if user.is_staff:
-            items.append((_("Site admin"), reverse("admin:index")))
+            items.append((_("Site admin"), urls["admin:index"]))
     else:
-        items.append((_("Frameworks"), reverse("frameworks:list")))
-        items.append((_("Sign in"), reverse("accounts:login")))
+        items.append((_("Frameworks"), urls["frameworks:list"]))
+        items.append((_("Sign in"), urls["accounts:login"]))
     path = request.path
-    home = reverse("home")
     navigation_items = [
         {
             "text": text,

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def memberships_for_pages(self) -> list["Membership"]:
+        """This person's memberships with their organisations, read once per request (the
+        navigation and the page share them; `request.user` lasts only for the request)."""
+        return list(self.memberships.select_related("organisation"))
 
     def organisations_where(self, role: str) -> models.QuerySet["Organisation"]:
         return Organisation.objects.filter(memberships__user=self, memberships__role=role)

@@ -196,15 +196,18 @@ def live_shortlist(mentee: Application) -> QuerySet[ShortlistEntry]:
 # --- pair health, for coordinators -------------------------------------------------------
 
 
-def pair_health(cohort: Cohort) -> list[dict]:
+def pair_health(cohort: Cohort, *, organisations: bool = False) -> list[dict]:
     """One row per pairing with the numbers a coordinator acts on and nothing private:
-    sessions confirmed, weeks since the last one, the latest usefulness ratings, flags."""
-    pairings = cohort.pairings.select_related(
-        "mentor",
-        "mentee",
-        "mentor_application__organisation",
-        "mentee_application__organisation",
-    ).order_by("mentee__full_name")
+    sessions confirmed, weeks since the last one, the latest usefulness ratings, flags.
+    Only the columns shown are read; `organisations` adds each side's organisation
+    (`pairing.mentor_application.organisation`) for the export."""
+    fields = ["cohort_id", "status", "end_reason", "how_made", "created_at"]
+    fields += ["mentor__full_name", "mentee__full_name"]
+    related = ["mentor", "mentee"]
+    if organisations:
+        related += ["mentor_application__organisation", "mentee_application__organisation"]
+        fields += ["mentor_application__organisation", "mentee_application__organisation"]
+    pairings = cohort.pairings.select_related(*related).only(*fields).order_by("mentee__full_name")
     from .models import CheckIn, Session
 
     # Grouped on its own, by pairing only: joining every session onto the wide select

@@ -192,7 +192,7 @@ def export(request, scheme, cohort):
             _("Ended because"),
         ]
     )
-    for row in selectors.pair_health(cohort):
+    for row in selectors.pair_health(cohort, organisations=True):
         pairing = row["pairing"]
         writer.writerow(
             _safe(value)
