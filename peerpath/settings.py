@@ -88,6 +88,16 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "peerpath.lib.forms.GovukFormRenderer"
 
+# Each worker process keeps its own cache in memory. Only what never changes once made is
+# cached (the results part of a finished self-evaluation, keyed by what it is made of), so
+# workers need not share it or tell each other to forget anything.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 500)},
+    }
+}
+
 # --- Database -------------------------------------------------------------------------
 # SQLite in the data directory unless DATABASE_URL says otherwise. WAL lets readers and
 # one writer work at once; IMMEDIATE transactions take the write lock up front so two

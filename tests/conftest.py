@@ -8,6 +8,7 @@ about them.
 import os
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -31,6 +32,13 @@ def _language_reset_after_each_test():
     """A request in Welsh leaves Welsh active in this thread; the next test starts in English."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Nothing a test cached (keyed by ids the next test's database reuses) outlives it."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -103,6 +103,24 @@ def log_entries(user, wanted: LogFilter = LogFilter()) -> QuerySet[LearningEntry
     return with_links(LearningEntry.objects.filter(pk__in=ids)).order_by("-date", "-created_at")
 
 
+def for_log_page(entries: QuerySet[LearningEntry]) -> QuerySet[LearningEntry]:
+    """`entries` with only what a page of the log shows: no reflections, no goals, the
+    statements' codes and framework names, and how many pieces of evidence."""
+    statements = (
+        Statement.objects.select_related("framework")
+        .only("code", "text", "framework__name")
+        .order_by("framework__name", "domain__position", "position")
+    )
+    return (
+        entries.prefetch_related(None)
+        .only("title", "kind", "date", "hours", "created_at")
+        .prefetch_related(
+            Prefetch("statements", queryset=statements),
+            Prefetch("evidence", queryset=Evidence.objects.only("entry_id")),
+        )
+    )
+
+
 def entry_of(user, entry_id: int) -> LearningEntry | None:
     return with_links(LearningEntry.objects.filter(owner=user, pk=entry_id)).first()
 

@@ -205,3 +205,19 @@ def test_no_answer_row_can_be_traced_to_a_rater(alice, six, client):
     field_names = {f.name for f in FeedbackResponse._meta.get_fields()}
     assert not {"created_at", "updated_at", "submitted_at"} & field_names
     assert not Share.objects.exists()
+
+
+def test_a_closed_rounds_report_is_kept_once_made(
+    client_for, alice, closed, django_assert_max_num_queries
+):
+    """Its answers cannot change after closing, so the second reading does not work the
+    report out again; the page in Welsh is its own."""
+    answers(closed, "peer", 2, 3, comment="Peer says")
+    client = client_for(alice)
+    first = cells_of(report_page(client, closed))
+    with django_assert_max_num_queries(8):
+        again = cells_of(report_page(client, closed))
+    assert again.cells == first.cells and again.groups == first.groups
+    client.cookies["django_language"] = "cy"
+    welsh = report_page(client, closed)
+    assert 'lang="cy"' in welsh and "Everyone else" not in welsh

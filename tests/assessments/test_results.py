@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peerpath.assessments.models import SelfRating
+from peerpath.assessments.services.sharing import share_create
 from peerpath.frameworks.formats import read_framework_file
 from peerpath.frameworks.selectors import framework_as_data
 from peerpath.frameworks.services import framework_import
@@ -119,3 +120,52 @@ def test_ratings_against_an_old_framework_version_stay_readable(client_for, alic
     assert "Create, share and renew a clear vision" in page
     renewed = re.search(r"renew a clear vision</th>(.*?)</tr>", page, flags=re.S).group(1)
     assert "Less confident (1)" in renewed and "+2" in renewed
+
+
+# The results part of a finished evaluation is kept once made (it never changes); what it
+# is kept under must still tell apart everything that makes the part look different.
+
+
+def test_the_kept_results_are_read_again_without_working_them_out(
+    client_for, alice, cld, django_assert_max_num_queries
+):
+    finished_evaluation(alice, cld, default=2, when=days_ago(90))
+    latest = finished_evaluation(alice, cld, {"LEAD.2": 4}, default=3)
+    client = client_for(alice)
+    first = result_page(client, latest)
+    with django_assert_max_num_queries(9):  # sign-in, the evaluation, history, shares, nav
+        again = result_page(client, latest)
+    without_token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert without_token.sub("", again) == without_token.sub("", first)
+    assert "First (baseline)" in again
+
+
+def test_someone_it_is_shared_with_never_gets_the_owners_comparison(client_for, alice, bob, cld):
+    finished_evaluation(alice, cld, default=1, when=days_ago(90))
+    latest = finished_evaluation(alice, cld, default=3)
+    share_create(owner=alice, email=bob.email, relationship="mentor", evaluation=latest)
+    assert "First (baseline)" in result_page(client_for(alice), latest)
+    shared = result_page(client_for(bob), latest)
+    assert "First (baseline)" not in shared and "This one" in shared
+    assert "Make a development plan" not in shared
+
+
+def test_each_evaluation_keeps_its_own_comparison(client_for, alice, cld):
+    finished_evaluation(alice, cld, default=1, when=days_ago(200))
+    second = finished_evaluation(alice, cld, default=2, when=days_ago(100))
+    client = client_for(alice)
+    before = parse(result_page(client, second)).tables["chart-domains"]
+    third = finished_evaluation(alice, cld, default=4)
+    latest = parse(result_page(client, third)).tables["chart-domains"]
+    assert [float(v) for v in next(c for c in before if c)] == [1.0, 2.0]
+    assert [float(v) for v in next(c for c in latest if c)] == [1.0, 2.0, 4.0]
+    assert parse(result_page(client, second)).tables["chart-domains"] == before
+
+
+def test_the_results_come_in_the_language_of_the_page(client_for, alice, cld):
+    latest = finished_evaluation(alice, cld, default=3)
+    client = client_for(alice)
+    assert "Areas to develop" in result_page(client, latest)
+    client.cookies["django_language"] = "cy"
+    welsh = result_page(client, latest)
+    assert "Areas to develop" not in welsh and 'lang="cy"' in welsh

@@ -191,8 +191,10 @@ def evaluation_result(evaluation: SelfEvaluation, *, compare: bool = True) -> Ev
     return EvaluationResult(evaluation, columns, domains, levels, strengths, to_develop)
 
 
-def comparison_columns(evaluation: SelfEvaluation) -> list[Column]:
-    history = history_of(evaluation)
+def comparison_columns(evaluation: SelfEvaluation, history=None) -> list[Column]:
+    """The baseline, the previous one and this; `history` is `history_of(evaluation)`
+    when the caller has it already."""
+    history = history_of(evaluation) if history is None else history
     earlier = [e for e in history if e.completed_at < evaluation.completed_at]
     columns = []
     if earlier:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -230,7 +231,14 @@ def result(request, evaluation_id):
             return redirect("assessments:evaluation", evaluation_id=found.pk)
         raise Http404
     owner_view = selectors.can_edit(request.user, found)
-    outcome = reads.evaluation_result(found, compare=owner_view)
+    history = reads.history_of(found) if owner_view else []
+    columns = (
+        reads.comparison_columns(found, history) if owner_view else [reads.Column("this", found)]
+    )
+    # A finished evaluation never changes, nor does its framework version, so the
+    # results part of the page is kept (templates/assessments/result.html) under what it
+    # is made of; `outcome` and the charts are worked out only when it is not.
+    outcome = SimpleLazyObject(lambda: reads.evaluation_result(found, compare=owner_view))
     share = None if owner_view else active_share(request.user, evaluation=found)
     return render(
         request,
@@ -238,10 +246,12 @@ def result(request, evaluation_id):
         {
             "evaluation": found,
             "result": outcome,
-            "column_names": column_names(outcome.columns),
-            "domain_chart": _domain_chart(outcome),
-            "statement_charts": _statement_charts(outcome),
-            "history": reads.history_of(found) if owner_view else [],
+            "results_key": _results_key(columns, owner_view),
+            "column_count": len(columns),
+            "column_names": SimpleLazyObject(lambda: column_names(outcome.columns)),
+            "domain_chart": SimpleLazyObject(lambda: _domain_chart(outcome)),
+            "statement_charts": SimpleLazyObject(lambda: _statement_charts(outcome)),
+            "history": history,
             "owner_view": owner_view,
             "share": share,
             "shares": found.shares.filter(withdrawn_at__isnull=True).select_related("shared_with")
@@ -249,6 +259,13 @@ def result(request, evaluation_id):
             else [],
         },
     )
+
+
+def _results_key(columns, owner_view: bool) -> str:
+    """What the results part of the page is made of: the evaluations compared (by id and
+    finishing time) and whether the owner or someone it was shared with is looking."""
+    parts = [f"{c.evaluation.pk}@{c.evaluation.completed_at.timestamp()}" for c in columns]
+    return "-".join([*parts, "owner" if owner_view else "shared"])
 
 
 def column_names(columns) -> list[str]:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -215,15 +216,19 @@ def report(request, round_id):
     found = visible_report(request, round_id)
     if found.status != FeedbackRound.Status.CLOSED:
         return redirect(found)
-    content = round_report(found)
+    # A closed round's answers never change, so the report's body is kept
+    # (templates/assessments/report.html) under the round and when it closed; the
+    # report is worked out only when it is not.
+    content = SimpleLazyObject(lambda: round_report(found))
     is_subject = found.subject_id == request.user.pk
     return render(
         request,
         "assessments/report.html",
         {
             "report": content,
+            "report_key": f"{found.pk}@{found.closed_at.timestamp()}",
             "round": found,
-            "chart": report_chart(content),
+            "chart": SimpleLazyObject(lambda: report_chart(content)),
             "is_subject": is_subject,
             "share": None if is_subject else active_share(request.user, round=found),
             "shares": found.shares.filter(withdrawn_at__isnull=True).select_related("shared_with")

@@ -25,7 +25,9 @@ def log(request):
     wanted = form.wanted() if request.GET else selectors.LogFilter()
     entries = selectors.log_entries(request.user, wanted)
     _rows, total = hours_by_kind(entries)
-    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    paginator = Paginator(selectors.for_log_page(entries), 25)
+    paginator.count = total.entries  # already counted with the hours
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
