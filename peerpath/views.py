@@ -48,9 +48,7 @@ def home(request):
             "cards": dashboard_cards(request),
             "suggest_two_step": can_see_others and not two_factor_enabled(request.user),
             "memberships": memberships,
-            "admin_of": [
-                m.organisation for m in memberships if m.role == Membership.Role.ORG_ADMIN
-            ],
+            "admin_of": request.user.administered_for_pages,
             "frameworks": Framework.objects.published().current().order_by("name"),
         },
     )

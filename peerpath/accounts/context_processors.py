@@ -5,8 +5,6 @@ from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
-from .models import Membership
-
 LANGUAGE_NATIVE_NAMES = {"en-gb": "English", "cy": "Cymraeg"}
 
 # The main sections a signed-in person sees, in order: (label, URL name of its index).
@@ -43,12 +41,7 @@ def navigation(request):
                 items.append((label(), urls[url_name]))
         items.append((_("Frameworks"), urls["frameworks:list"]))
         items.append((_("Your profile"), urls["accounts:profile"]))
-        admin_of = [
-            m.organisation
-            for m in user.memberships_for_pages
-            if m.role == Membership.Role.ORG_ADMIN
-        ]
-        for organisation in admin_of[:3]:
+        for organisation in user.administered_for_pages[:3]:
             items.append((organisation.name, organisation.get_absolute_url()))
         if user.is_staff:
             items.append((_("Site admin"), urls["admin:index"]))

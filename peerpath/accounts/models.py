@@ -103,6 +103,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         navigation and the page share them; `request.user` lasts only for the request)."""
         return list(self.memberships.select_related("organisation"))
 
+    @property
+    def administered_for_pages(self) -> list["Organisation"]:
+        """The organisations this person is an admin of, from `memberships_for_pages`."""
+        return [
+            m.organisation
+            for m in self.memberships_for_pages
+            if m.role == Membership.Role.ORG_ADMIN
+        ]
+
     def organisations_where(self, role: str) -> models.QuerySet["Organisation"]:
         return Organisation.objects.filter(memberships__user=self, memberships__role=role)
 

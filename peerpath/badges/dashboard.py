@@ -17,6 +17,8 @@ def managed_issuers(user) -> list[Issuer]:
     """Issuers whose badges this person may revoke: their organisations' (and, for site
     admins, the site's). Only issuers that exist, i.e. have issued or defined badges."""
     issuers = Issuer.objects.select_related("organisation")
+    if not user.administered_for_pages and not user.is_superuser:
+        return []
     if user.is_superuser:
         return list(issuers.filter(is_site=True)) + list(
             issuers.filter(organisation__memberships__user=user).distinct()

@@ -243,7 +243,9 @@ def _add_entries(user, framework, cells) -> None:
         learningentry__owner=user, statement__framework=framework
     ).values_list("statement_id", "learningentry_id")
     pairs = set(linked) | set(statuses)
-    entries = LearningEntry.objects.in_bulk({entry_id for _s, entry_id in pairs})
+    entries = LearningEntry.objects.only("title", "date", "hours").in_bulk(
+        {entry_id for _s, entry_id in pairs}
+    )
     for statement_id, entry_id in sorted(pairs, key=lambda p: entries[p[1]].date, reverse=True):
         status = statuses.get((statement_id, entry_id), "self-claimed")
         cells[statement_id].entries.append(EntryEvidence(entries[entry_id], status))

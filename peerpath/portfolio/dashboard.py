@@ -2,8 +2,6 @@
 
 from django.utils import timezone
 
-from peerpath.accounts.models import Membership
-
 from .capabilities import hours_by_kind
 from .models import Goal, LearningEntry
 from .periods import year_ago
@@ -22,5 +20,5 @@ def card(request) -> dict | None:
             owner=user, status__in=[Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS]
         ).count(),
         "shared_with_me": plans_shared_with(user).count(),
-        "admin_of": list(user.organisations_where(Membership.Role.ORG_ADMIN)),
+        "admin_of": user.administered_for_pages,
     }

@@ -2,6 +2,7 @@
 including what other parts of Peerpath contribute through their timeline hook."""
 
 import datetime
+import re
 import sys
 import types
 
@@ -77,10 +78,19 @@ def test_the_capability_view_gathers_everything_that_evidences_each_capability(
     assert "Set the library&#x27;s five-year vision" in vision
     assert "Write a vision with the team" in vision
     resilience = page[page.index("SELF.4") : page.index("SELF.5")]
-    assert "Peer session on resilience" in resilience and "self-claimed" in resilience
+    assert re.search(
+        r'<li><a class="govuk-link" href="/portfolio/log/\d+/">Peer session on resilience</a>'
+        r" \(Feb 2026, 1.5 h\) – self-claimed</li>",
+        resilience,
+    )
     assert "You have evidence for 8 of 22 items." in page
     inspiring = page[page.index("MOT.1") : page.index("MOT.2")]
     assert "Nothing yet" in inspiring
+    welsh = client_for(alice)
+    welsh.cookies["django_language"] = "cy"
+    page = welsh.get(url).content.decode()
+    resilience = page[page.index("SELF.4") : page.index("SELF.5")]
+    assert "1.5 awr) – wedi&#x27;i hawlio gennych chi</li>" in resilience
 
 
 def test_the_capability_view_opens_on_the_framework_with_most_evidence(

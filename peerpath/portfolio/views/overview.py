@@ -3,6 +3,7 @@
 import datetime
 from itertools import groupby
 
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -125,11 +126,16 @@ def capabilities(request):
 
 def _busiest_framework(user, frameworks) -> str:
     """The framework the person has linked most entries to, to open on something useful."""
-    counts = {
-        f.slug: LearningEntry.objects.filter(owner=user, statements__framework=f).count()
-        for f in frameworks
-    }
-    if not counts:
+    if not frameworks:
         return ""
+    linked = (
+        LearningEntry.statements.through.objects.filter(
+            learningentry__owner=user, statement__framework__in=frameworks
+        )
+        .values_list("statement__framework__slug")
+        .annotate(entries=Count("learningentry", distinct=True))
+        .order_by()
+    )
+    counts = {f.slug: 0 for f in frameworks} | dict(linked)
     best = max(counts, key=lambda slug: counts[slug])
     return best if counts[best] else frameworks[0].slug
