@@ -14,6 +14,8 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from peerpath.lib.models import Model
+
 
 class Nation(models.TextChoices):
     ENGLAND = "england", _("England")
@@ -123,7 +125,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         ).exists()
 
 
-class Organisation(models.Model):
+class Organisation(Model):
     class Kind(models.TextChoices):
         LOCAL_AUTHORITY = "local-authority", _("Local authority")
         LIBRARY_SERVICE = "library-service", _("Library service")
@@ -156,7 +158,7 @@ class Organisation(models.Model):
         return reverse("orgs:organisation", kwargs={"org_slug": self.slug})
 
 
-class Membership(models.Model):
+class Membership(Model):
     """A role a person holds in an organisation. One person may hold several."""
 
     class Role(models.TextChoices):
@@ -183,7 +185,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.organisation}"
 
 
-class ExpertiseArea(models.Model):
+class ExpertiseArea(Model):
     """A tag such as "budgeting" or "capital projects" that people offer or seek."""
 
     name = models.CharField(max_length=80, unique=True)
@@ -195,7 +197,7 @@ class ExpertiseArea(models.Model):
         return self.name
 
 
-class Profile(models.Model):
+class Profile(Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     role_level = models.PositiveSmallIntegerField(
@@ -234,7 +236,7 @@ class InvitationQuerySet(models.QuerySet):
         )
 
 
-class Invitation(models.Model):
+class Invitation(Model):
     """An emailed link that lets someone join an organisation in a role.
 
     Only a hash of the token is stored: a copy of the database cannot be used to join.
@@ -289,7 +291,7 @@ class Invitation(models.Model):
         return self.status == "pending"
 
 
-class LoginAttempt(models.Model):
+class LoginAttempt(Model):
     """A failed sign-in, kept for a day to slow down guessing (see throttle.py)."""
 
     email_digest = models.CharField(max_length=64, db_index=True)
@@ -300,7 +302,7 @@ class LoginAttempt(models.Model):
         return f"Failed sign-in at {self.at:%Y-%m-%d %H:%M}"
 
 
-class AuditEvent(models.Model):
+class AuditEvent(Model):
     """Something a coordinator or admin did to people's data: who, what, when, to whom.
 
     Written by services (accounts.audit.audit_record), never edited; organisation admins
@@ -332,7 +334,7 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
 
 
-class ApiToken(models.Model):
+class ApiToken(Model):
     """A personal token for the JSON API. Only its hash is stored; it is shown once."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
@@ -350,7 +352,7 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
 
-class TotpDevice(models.Model):
+class TotpDevice(Model):
     """Two-step sign-in with an authenticator app. The secret is sealed at rest."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")

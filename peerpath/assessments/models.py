@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation
 from peerpath.frameworks.models import Domain, Framework, ScaleLevel, Statement
+from peerpath.lib.models import Model
 
 
-class SelfEvaluation(models.Model):
+class SelfEvaluation(Model):
     """One sitting of a self-evaluation: a person (or an organisation) rates each statement.
 
     For an organisational self-assessment `organisation` is set; the organisation's
@@ -76,7 +77,7 @@ class SelfEvaluation(models.Model):
         return self.organisation_id is not None
 
 
-class SelfRating(models.Model):
+class SelfRating(Model):
     evaluation = models.ForeignKey(SelfEvaluation, on_delete=models.CASCADE, related_name="ratings")
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
     level = models.ForeignKey(ScaleLevel, on_delete=models.PROTECT, related_name="+")
@@ -96,7 +97,7 @@ class SelfRating(models.Model):
         return f"{self.statement_id}: {self.level_id}"
 
 
-class DomainEvidence(models.Model):
+class DomainEvidence(Model):
     """The answer to a domain's "How do I know? What evidence do I have?"."""
 
     evaluation = models.ForeignKey(
@@ -140,7 +141,7 @@ DEFAULT_MINIMUMS = {
 }
 
 
-class AnonymityPolicy(models.Model):
+class AnonymityPolicy(Model):
     """An organisation's minimum responses before a rater group's results are shown."""
 
     organisation = models.OneToOneField(
@@ -188,7 +189,7 @@ class AnonymityPolicy(models.Model):
         }
 
 
-class FeedbackRound(models.Model):
+class FeedbackRound(Model):
     """A 360° round: the subject's self-assessment, raters in groups, then a report."""
 
     class Status(models.TextChoices):
@@ -245,7 +246,7 @@ class FeedbackRound(models.Model):
         return self.status == self.Status.OPEN and timezone.now() < self.links_expire_at
 
 
-class Rater(models.Model):
+class Rater(Model):
     """Someone invited to give feedback, by email, without an account.
 
     The link's token is derived from the site's secret and `token_salt`; only its hash is
@@ -279,7 +280,7 @@ class Rater(models.Model):
         return self.submitted_at is not None
 
 
-class FeedbackResponse(models.Model):
+class FeedbackResponse(Model):
     """One rater's answers. Linked to the rater only until they submit."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -306,7 +307,7 @@ class FeedbackResponse(models.Model):
         return f"{self.get_group_display()} response"
 
 
-class ResponseRating(models.Model):
+class ResponseRating(Model):
     """A rater's rating of one statement; no level means "I cannot say"."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -327,7 +328,7 @@ class ResponseRating(models.Model):
         return f"Rating of statement {self.statement_id}"
 
 
-class ResponseComment(models.Model):
+class ResponseComment(Model):
     """A rater's words about one capability (or, with no domain, about the whole)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -357,7 +358,7 @@ class ResponseComment(models.Model):
         return f"Comment on domain {self.domain_id}"
 
 
-class Share(models.Model):
+class Share(Model):
     """Someone was shown an evaluation or a 360° report, explicitly and until withdrawn."""
 
     class Relationship(models.TextChoices):
@@ -409,7 +410,7 @@ class Share(models.Model):
         return self.withdrawn_at is None
 
 
-class ShareComment(models.Model):
+class ShareComment(Model):
     """A comment by the person something was shared with, for its owner to read."""
 
     share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="comments")

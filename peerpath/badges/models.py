@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation
 from peerpath.frameworks.models import Statement
+from peerpath.lib.models import Model
 
 
 def absolute(path: str) -> str:
@@ -24,7 +25,7 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-class Issuer(models.Model):
+class Issuer(Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.OneToOneField(
         Organisation,
@@ -70,7 +71,7 @@ class IssuerKeyQuerySet(models.QuerySet):
         return self.filter(retired_at__isnull=True)
 
 
-class IssuerKey(models.Model):
+class IssuerKey(Model):
     class Algorithm(models.TextChoices):
         RS256 = "RS256", "RS256 (RSA)"
         EDDSA = "EdDSA", "EdDSA (Ed25519)"
@@ -109,7 +110,7 @@ class IssuerKey(models.Model):
         return absolute(self.get_absolute_url())
 
 
-class Achievement(models.Model):
+class Achievement(Model):
     """Something that can be earned, e.g. "Thing 4: 360° feedback"."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -160,7 +161,7 @@ class CredentialQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class Credential(models.Model):
+class Credential(Model):
     """One person's signed OpenBadgeCredential for one achievement."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

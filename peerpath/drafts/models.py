@@ -9,8 +9,10 @@ browser, so text typed after a session ends is not lost either (see autosave.mjs
 from django.conf import settings
 from django.db import models
 
+from peerpath.lib.models import Model
 
-class Draft(models.Model):
+
+class Draft(Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation, User
+from peerpath.lib.models import Model
 
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
 VERSION_PATTERN = r"^[0-9][0-9A-Za-z.-]{0,19}$"
@@ -58,7 +59,7 @@ class FrameworkQuerySet(models.QuerySet):
         return self.filter(visible).distinct()
 
 
-class Framework(models.Model):
+class Framework(Model):
     class Kind(models.TextChoices):
         SELF_EVALUATION = "self-evaluation", _("Self-evaluation")
         CAPABILITIES = "capabilities", _("Capability framework")
@@ -190,7 +191,7 @@ class Statement(FrameworkItemUrl, models.Model):
         return self.text
 
 
-class RatingScale(models.Model):
+class RatingScale(Model):
     framework = models.OneToOneField(
         Framework, on_delete=models.CASCADE, related_name="rating_scale"
     )
@@ -200,7 +201,7 @@ class RatingScale(models.Model):
         return self.name
 
 
-class ScaleLevel(models.Model):
+class ScaleLevel(Model):
     scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="levels")
     value = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=100)
@@ -216,7 +217,7 @@ class ScaleLevel(models.Model):
         return f"{self.value}. {self.label}"
 
 
-class ProgressionLevel(models.Model):
+class ProgressionLevel(Model):
     """Optional stages of growth a framework describes (e.g. SCQF levels, frontline/manager)."""
 
     framework = models.ForeignKey(

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation, hash_token
 from peerpath.frameworks.models import Domain, Framework, Statement
+from peerpath.lib.models import Model
 
 
-class LearningEntry(models.Model):
+class LearningEntry(Model):
     class Kind(models.TextChoices):
         COURSE = "course", _("Course")
         READING = "reading", _("Reading")
@@ -96,7 +97,7 @@ def evidence_upload_to(instance: "Evidence", filename: str) -> str:
     return f"portfolio/evidence/{instance.entry.owner_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(Model):
     """A file or a link that shows what an entry says happened."""
 
     entry = models.ForeignKey(LearningEntry, on_delete=models.CASCADE, related_name="evidence")
@@ -131,7 +132,7 @@ class Evidence(models.Model):
         return self.title or self.original_name or self.url
 
 
-class OrganisationObjective(models.Model):
+class OrganisationObjective(Model):
     """An objective of an organisation that people can link their own goals to."""
 
     organisation = models.ForeignKey(
@@ -149,7 +150,7 @@ class OrganisationObjective(models.Model):
         return f"{self.title} ({self.organisation.name})"
 
 
-class Goal(models.Model):
+class Goal(Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not-started", _("Not started")
         IN_PROGRESS = "in-progress", _("In progress")
@@ -196,7 +197,7 @@ class Goal(models.Model):
         return self.status in {self.Status.NOT_STARTED, self.Status.IN_PROGRESS}
 
 
-class GoalNote(models.Model):
+class GoalNote(Model):
     """A dated note of progress towards a goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="notes")
@@ -210,7 +211,7 @@ class GoalNote(models.Model):
         return self.text[:60]
 
 
-class PlanItem(models.Model):
+class PlanItem(Model):
     """One line of a development plan: what to develop, how, with what support, by when."""
 
     class Status(models.TextChoices):
@@ -255,7 +256,7 @@ class PlanShareQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
 
-class PlanShare(models.Model):
+class PlanShare(Model):
     """The owner lets one named person (e.g. their line manager) read and comment on the plan.
 
     Withdrawing sets `withdrawn_at`; from then on that person sees nothing.
@@ -290,7 +291,7 @@ class PlanShare(models.Model):
         return self.withdrawn_at is None
 
 
-class PlanComment(models.Model):
+class PlanComment(Model):
     """A comment on a development plan, by the person it was shared with or by its owner."""
 
     plan_owner = models.ForeignKey(
@@ -318,7 +319,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status=Claim.Status.SUBMITTED)
 
 
-class Claim(models.Model):
+class Claim(Model):
     """A person's claim that some of their entries evidence items of a framework.
 
     It goes to one assessor by an emailed link (they need no account); the assessor accepts
@@ -374,7 +375,7 @@ class Claim(models.Model):
         return self.status == self.Status.DRAFT
 
 
-class ClaimItem(models.Model):
+class ClaimItem(Model):
     """One item of the framework, the entries that evidence it, and the assessor's decision."""
 
     class Decision(models.TextChoices):
@@ -405,7 +406,7 @@ def export_upload_to(instance: "PortfolioExport", filename: str) -> str:
     return f"portfolio/exports/{instance.owner_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class PortfolioExport(models.Model):
+class PortfolioExport(Model):
     """A PDF or zip of a portfolio (or of all one's personal data), made in the background
     because a career of learning takes a while to lay out. Kept privately, for its owner
     only, until they make a newer one."""

@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Nation, Organisation, RoleLevel
+from peerpath.lib.models import Model
 
 from .schemes import Cohort
 
 EMAIL_RE = re.compile(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+")
 
 
-class Application(models.Model):
+class Application(Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Not sent yet")
         SUBMITTED = "submitted", _("Waiting for a decision")

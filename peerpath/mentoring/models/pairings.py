@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.frameworks.models import Statement
+from peerpath.lib.models import Model
 
 from .applications import Application
 from .schemes import Cohort
@@ -20,7 +21,7 @@ from .schemes import Cohort
 LIVE_STATUSES = ("agreeing", "active")
 
 
-class Pairing(models.Model):
+class Pairing(Model):
     """Two people working together in a round.
 
     In a mentoring scheme `mentor` and `mentee` say who is who; in peer support and
@@ -100,7 +101,7 @@ class Pairing(models.Model):
         return "mentor" if user.pk == self.mentor_id else "mentee"
 
 
-class Place(models.Model):
+class Place(Model):
     """One of the places an applicant offers (their capacity), taken by a live pairing.
 
     `number` runs from 1 to the application's capacity and is unique per application, so
@@ -123,7 +124,7 @@ class Place(models.Model):
         return f"Place {self.number} of {self.application}"
 
 
-class Agreement(models.Model):
+class Agreement(Model):
     """How a pair will work together. Both sign the same wording before the first session;
     changing it after either has signed asks both to sign again."""
 
@@ -185,7 +186,7 @@ class Agreement(models.Model):
         return self.mentee_signed_at is not None
 
 
-class Session(models.Model):
+class Session(Model):
     """A session between the two, planned ahead (with a calendar invitation) or logged after.
 
     Logged by either person and confirmed by the other; once confirmed it is recorded in
@@ -247,7 +248,7 @@ class Session(models.Model):
         return (Decimal(self.duration_minutes) / 60).quantize(Decimal("0.01"))
 
 
-class SessionNotes(models.Model):
+class SessionNotes(Model):
     """The pair's private notes on a session. Only the two of them ever see these."""
 
     session = models.OneToOneField(
@@ -263,7 +264,7 @@ class SessionNotes(models.Model):
         return f"Private notes on session {self.session_id}"
 
 
-class CheckIn(models.Model):
+class CheckIn(Model):
     """A short check-in after a session: how useful it was. The coordinator sees these."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="check_ins")
@@ -285,7 +286,7 @@ class CheckIn(models.Model):
         return f"Check-in {self.usefulness}/5 on session {self.session_id}"
 
 
-class ClosingReview(models.Model):
+class ClosingReview(Model):
     """Each person's look back at the end: goals, the same confidence questions as at the
     start, and a testimonial that is published only with explicit consent."""
 

@@ -9,11 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peerpath.lib.models import Model
+
 from .applications import Application
 from .schemes import Cohort
 
 
-class MatchRun(models.Model):
+class MatchRun(Model):
     """The latest optimiser run for a round: totals, and why anyone was left unmatched."""
 
     cohort = models.OneToOneField(Cohort, on_delete=models.CASCADE, related_name="match_run")
@@ -30,7 +32,7 @@ class MatchRun(models.Model):
         return f"Matching run for {self.cohort}"
 
 
-class DraftPair(models.Model):
+class DraftPair(Model):
     """A proposed mentor–mentee pair the coordinator can pin, swap or remove before publishing."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="draft_pairs")
@@ -55,7 +57,7 @@ class DraftPair(models.Model):
         return f"Draft: {self.mentee} with {self.mentor}"
 
 
-class MatchExclusion(models.Model):
+class MatchExclusion(Model):
     """A pair the coordinator removed: the optimiser will not propose it again."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="exclusions")
@@ -72,7 +74,7 @@ class MatchExclusion(models.Model):
         return f"Not to pair: {self.mentee} with {self.mentor}"
 
 
-class Offer(models.Model):
+class Offer(Model):
     """Shared by invitations and requests: someone asks, the other answers in time."""
 
     class Status(models.TextChoices):
@@ -140,7 +142,7 @@ class MentorRequest(Offer):
         return f"{self.mentee.applicant} asks {self.mentor.applicant}"
 
 
-class ShortlistEntry(models.Model):
+class ShortlistEntry(Model):
     """A mentor featured on one mentee's shortlist. While live it holds one of the mentor's
     places, so a mentor is never shown to more mentees than they have room for."""
 

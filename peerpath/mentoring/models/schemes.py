@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Nation, Organisation
 from peerpath.frameworks.models import Framework
+from peerpath.lib.models import Model
 
 # The practical help people in the libraries scheme asked for; a coordinator edits them.
 DEFAULT_TOPICS = [
@@ -29,7 +30,7 @@ DEFAULT_AVAILABILITY = [
 ]
 
 
-class Scheme(models.Model):
+class Scheme(Model):
     """A mentoring or peer-support scheme, owned by one organisation, open to many."""
 
     class Kind(models.TextChoices):
@@ -111,7 +112,7 @@ class Scheme(models.Model):
         return self.kind != self.Kind.MENTORING
 
 
-class SchemeStaff(models.Model):
+class SchemeStaff(Model):
     """Someone who runs a scheme. Staff see its rounds, applications and pair health."""
 
     class Role(models.TextChoices):
@@ -135,7 +136,7 @@ class SchemeStaff(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.scheme}"
 
 
-class Cohort(models.Model):
+class Cohort(Model):
     """One round of a scheme, moving through dated phases from applications to evaluation."""
 
     class Phase(models.TextChoices):
@@ -239,7 +240,7 @@ class Cohort(models.Model):
         return get_text_list(self.nation_labels, _("and"))
 
 
-class TrainingSession(models.Model):
+class TrainingSession(Model):
     """A training session for a round; attending one is what makes someone trained."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="training_sessions")
@@ -255,7 +256,7 @@ class TrainingSession(models.Model):
         return self.title
 
 
-class Attendance(models.Model):
+class Attendance(Model):
     training_session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="attendances"
     )

@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peerpath.lib.models import Model
+
 from .programmes import Programme
 
 
-class Module(models.Model):
+class Module(Model):
     """A part of a programme, such as an accredited module of a management programme."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="modules")
@@ -30,7 +32,7 @@ class Module(models.Model):
         return self.title
 
 
-class Event(models.Model):
+class Event(Model):
     class Kind(models.TextChoices):
         MASTERCLASS = "masterclass", _("Masterclass")
         WORKSHOP = "workshop", _("Workshop")
@@ -92,7 +94,7 @@ class Event(models.Model):
         return self.starts_at <= timezone.now()
 
 
-class Enrolment(models.Model):
+class Enrolment(Model):
     """A person's place (or place in the queue) at an event."""
 
     class Status(models.TextChoices):

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation
+from peerpath.lib.models import Model
 
 from .programmes import Programme
 
 
-class LearningSet(models.Model):
+class LearningSet(Model):
     owner = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="learning_sets")
     programme = models.ForeignKey(
         Programme,
@@ -54,7 +55,7 @@ class LearningSet(models.Model):
         return user.pk == self.facilitator_id or self.members.filter(person=user).exists()
 
 
-class LearningSetMember(models.Model):
+class LearningSetMember(Model):
     learning_set = models.ForeignKey(LearningSet, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_set_places"
@@ -71,7 +72,7 @@ class LearningSetMember(models.Model):
         return f"{self.person} in {self.learning_set}"
 
 
-class LearningSetMeeting(models.Model):
+class LearningSetMeeting(Model):
     learning_set = models.ForeignKey(LearningSet, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("date and time"))
     place = models.CharField(_("where"), max_length=300, blank=True)
@@ -83,7 +84,7 @@ class LearningSetMeeting(models.Model):
         return f"{self.learning_set} meeting"
 
 
-class LearningSetIssue(models.Model):
+class LearningSetIssue(Model):
     """The real work problem a member brings to the set."""
 
     learning_set = models.ForeignKey(LearningSet, on_delete=models.CASCADE, related_name="issues")
@@ -99,7 +100,7 @@ class LearningSetIssue(models.Model):
         return self.title
 
 
-class LearningSetAction(models.Model):
+class LearningSetAction(Model):
     """Something a member will do about their issue before the next meeting."""
 
     issue = models.ForeignKey(LearningSetIssue, on_delete=models.CASCADE, related_name="actions")
@@ -115,7 +116,7 @@ class LearningSetAction(models.Model):
         return self.text
 
 
-class LearningSetNote(models.Model):
+class LearningSetNote(Model):
     learning_set = models.ForeignKey(LearningSet, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     meeting = models.ForeignKey(

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Organisation, RoleLevel
 from peerpath.frameworks.models import Statement
+from peerpath.lib.models import Model
 
 from .programmes import Activity
 
 
-class Pathway(models.Model):
+class Pathway(Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     role_level = models.PositiveSmallIntegerField(
@@ -35,7 +36,7 @@ class Pathway(models.Model):
         return reverse("programmes:pathway", kwargs={"pathway_slug": self.slug})
 
 
-class PathwayStep(models.Model):
+class PathwayStep(Model):
     """A resource to read or watch, or an activity of a programme, mapped to capabilities."""
 
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
@@ -55,7 +56,7 @@ class PathwayStep(models.Model):
         return self.title
 
 
-class PathwayFollow(models.Model):
+class PathwayFollow(Model):
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="followers")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pathways_followed"
@@ -71,7 +72,7 @@ class PathwayFollow(models.Model):
         return f"{self.person} follows {self.pathway}"
 
 
-class PathwayStepDone(models.Model):
+class PathwayStepDone(Model):
     """A resource step the person has marked done (activity steps count when accepted)."""
 
     step = models.ForeignKey(PathwayStep, on_delete=models.CASCADE, related_name="done_by")

@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.frameworks.models import Statement
+from peerpath.lib.models import Model
 
 from .programmes import Programme
 
 
-class Placement(models.Model):
+class Placement(Model):
     class Kind(models.TextChoices):
         EXCHANGE = "exchange", _("Exchange")
         SECONDMENT = "secondment", _("Secondment")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Membership, Organisation, RoleLevel
 from peerpath.frameworks.models import Framework, Statement
+from peerpath.lib.models import Model
 
 MANAGING_ROLES = (Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN)
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
@@ -44,7 +45,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(open_to_them | managed).distinct()
 
 
-class Programme(models.Model):
+class Programme(Model):
     """A self-paced set of activities (23 Things) or a structured programme with events."""
 
     class Kind(models.TextChoices):
@@ -161,7 +162,7 @@ class Programme(models.Model):
         return bool(self.completion_attendance or self.completion_activities)
 
 
-class Activity(models.Model):
+class Activity(Model):
     """One piece of learning in a programme, such as a Thing of 23 Things."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="activities")
@@ -216,7 +217,7 @@ class Activity(models.Model):
         return bool(self.badge_name)
 
 
-class Submission(models.Model):
+class Submission(Model):
     """What a participant hands in for an activity; one per person per activity."""
 
     class Status(models.TextChoices):
@@ -272,7 +273,7 @@ class Submission(models.Model):
         return self.status == self.Status.ACCEPTED
 
 
-class ProgrammeCompletion(models.Model):
+class ProgrammeCompletion(Model):
     """A participant met a programme's completion rules (attendance, accepted activities)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="completions")
