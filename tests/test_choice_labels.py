@@ -43,8 +43,8 @@ def test_a_value_without_a_label_is_shown_as_it_is():
 
 
 def test_welsh_labels_differ_from_english():
-    model, field = next((m, f) for m, f in FIELDS if m.__name__ == "Pairing" and f.name == "status")
-    instance = model(status="active")
+    pairing = next(m for m, f in FIELDS if m.__name__ == "Pairing" and f.name == "status")
+    instance = pairing(status="active")
     english = instance.get_status_display()
     with translation.override("cy"):
         assert instance.get_status_display() != english

@@ -12,13 +12,19 @@ from .models import FeedbackRound, SelfEvaluation, SelfRating
 
 
 def timeline_items(
-    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+    user,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    limit=None,
+    statements=None,
+    evidence=False,
 ) -> list[TimelineItem]:
     """Finished personal self-evaluations and closed 360° rounds from start to end.
 
     Days are in the site's time zone (Europe/London), both ends included. A
     self-evaluation lists the statements it rated, so the portfolio can show it as
-    evidence against them; a 360° round evidences none. `limit` and `statements` as in
+    evidence against them; a 360° round evidences none. The keywords as in
     peerpath/lib/timeline.py.
     """
     first, after = day_bounds(start, end)
@@ -36,9 +42,10 @@ def timeline_items(
         ]
     )
     rated = defaultdict(list)
-    ratings = SelfRating.objects.filter(evaluation_id__in=[pk for pk, *_rest in rows])
-    for evaluation_id, statement_id in ratings.values_list("evaluation_id", "statement_id"):
-        rated[evaluation_id].append(statement_id)
+    if evidence or statements is not None:
+        ratings = SelfRating.objects.filter(evaluation_id__in=[pk for pk, *_rest in rows])
+        for evaluation_id, statement_id in ratings.values_list("evaluation_id", "statement_id"):
+            rated[evaluation_id].append(statement_id)
     result_url = url_maker("assessments:result", "evaluation_id")
     items = [
         TimelineItem(

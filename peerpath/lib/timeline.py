@@ -2,14 +2,17 @@
 
 Each app may have a module `peerpath/<app>/portfolio.py` with
 
-    timeline_items(user, start, end, *, limit=None, statements=None) -> list[TimelineItem]
+    timeline_items(user, start, end, *, limit=None, statements=None, evidence=False)
+        -> list[TimelineItem]
 
-and the portfolio collects them, so it never needs to know every app's models. Both
+and the portfolio collects them, so it never needs to know every app's models. The
 keywords exist so a page asks the database only for what it shows:
 
 - `limit`: only the app's `limit` latest items (the portfolio's home shows eight);
 - `statements`: only items that evidence at least one of these framework statement ids
-  (the capability view of one framework); items evidencing nothing are then left out.
+  (the capability view of one framework); items evidencing nothing are then left out;
+- `evidence`: fill in each item's `statement_ids`. Without it (or `statements`) they may
+  be left empty: the timeline itself never shows them.
 """
 
 import datetime
@@ -67,6 +70,7 @@ def collect_timeline(
     *,
     limit: int | None = None,
     statements: Collection[int] | None = None,
+    evidence: bool = False,
     apps: Collection[str] = CONTRIBUTING_APPS,
 ) -> list[TimelineItem]:
     """Every contributing app's items from start to end, both days included, newest first."""
@@ -81,5 +85,7 @@ def collect_timeline(
             if error.name != name:
                 raise
             continue
-        items += module.timeline_items(user, start, end, limit=limit, statements=statements)
+        items += module.timeline_items(
+            user, start, end, limit=limit, statements=statements, evidence=evidence
+        )
     return latest(items, limit)

@@ -16,11 +16,17 @@ from .models import Pairing, Session
 
 
 def timeline_items(
-    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+    user,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    limit=None,
+    statements=None,
+    evidence=False,
 ) -> list[TimelineItem]:
     """Confirmed sessions and pairings from start to end, both days included. A session
-    evidences the discussion themes it covered; a pairing evidences nothing. `limit` and
-    `statements` as in peerpath/lib/timeline.py."""
+    evidences the discussion themes it covered; a pairing evidences nothing. The
+    keywords as in peerpath/lib/timeline.py."""
     first, after = day_bounds(start, end)
     pairings = {
         pairing.pk: pairing
@@ -41,9 +47,10 @@ def timeline_items(
     sessions = sessions.order_by("-starts_at").values_list("pk", "pairing_id", "starts_at")
     rows = list(sessions[:limit])
     themes = defaultdict(list)
-    covered = Session.themes.through.objects.filter(session_id__in=[pk for pk, *_rest in rows])
-    for session_id, theme_id in covered.values_list("session_id", "statement_id"):
-        themes[session_id].append(theme_id)
+    if evidence or statements is not None:
+        covered = Session.themes.through.objects.filter(session_id__in=[pk for pk, *_rest in rows])
+        for session_id, theme_id in covered.values_list("session_id", "statement_id"):
+            themes[session_id].append(theme_id)
     titles, urls = {}, {}
     for pairing in pairings.values():
         titles[pairing.pk] = _("Session with %(name)s") % {

@@ -35,13 +35,20 @@ def _in(start: datetime.date, end: datetime.date, day: datetime.date | None) -> 
 
 
 def timeline_items(
-    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+    user,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    limit=None,
+    statements=None,
+    evidence=False,
 ) -> list[TimelineItem]:
     """Entries, goals, plan items and assessed claims from start to end (see lib/timeline)."""
+    evidence = evidence or statements is not None
     return latest(
         [
-            *_entry_items(user, start, end, limit, statements),
-            *_goal_items(user, start, end, limit, statements),
+            *_entry_items(user, start, end, limit, statements, evidence),
+            *_goal_items(user, start, end, limit, statements, evidence),
             *_plan_items(user, start, end, limit, statements),
             *_claim_items(user, start, end, limit, statements),
         ],
@@ -49,30 +56,33 @@ def timeline_items(
     )
 
 
-def _entry_items(user, start, end, limit, statements) -> list[TimelineItem]:
+def _entry_items(user, start, end, limit, statements, evidence) -> list[TimelineItem]:
     entries = LearningEntry.objects.filter(owner=user, date__range=(start, end))
     if statements is not None:
         entries = entries.filter(statements__in=statements).distinct()
     rows = list(entries.order_by("-date", "-created_at").values_list("pk", "date", "title")[:limit])
-    links = LearningEntry.statements.through.objects.filter(
-        learningentry_id__in=[pk for pk, _date, _title in rows]
-    ).values_list("learningentry_id", "statement_id")
     evidences = defaultdict(list)
-    for entry_id, statement_id in links.order_by("statement_id"):
-        evidences[entry_id].append(statement_id)
+    if evidence:
+        links = LearningEntry.statements.through.objects.filter(
+            learningentry_id__in=[pk for pk, _date, _title in rows]
+        ).values_list("learningentry_id", "statement_id")
+        for entry_id, statement_id in links.order_by("statement_id"):
+            evidences[entry_id].append(statement_id)
     url, kind = url_maker("portfolio:entry", "entry_id"), str(_("Learning"))
     return [
         TimelineItem(day, kind, title, url(pk), tuple(evidences[pk])) for pk, day, title in rows
     ]
 
 
-def _goal_items(user, start, end, limit, statements) -> list[TimelineItem]:
+def _goal_items(user, start, end, limit, statements, evidence) -> list[TimelineItem]:
     items = []
-    goals = Goal.objects.filter(owner=user).prefetch_related(
-        Prefetch("statements", queryset=Statement.objects.only("pk"))
-    )
+    goals = Goal.objects.filter(owner=user)
+    if evidence:
+        goals = goals.prefetch_related(
+            Prefetch("statements", queryset=Statement.objects.only("pk"))
+        )
     for goal in goals:
-        statement_ids = tuple(s.pk for s in goal.statements.all())
+        statement_ids = tuple(s.pk for s in goal.statements.all()) if evidence else ()
         set_on = _local_date(goal.created_at)
         if _in(start, end, set_on) and statements is None:
             items.append(
@@ -155,6 +165,7 @@ def _evidences(statement_ids, statements) -> bool:
 def other_apps_timeline(
     user, start: datetime.date, end: datetime.date, *, statements=None
 ) -> list[TimelineItem]:
-    """Timeline items from every contributing app except the portfolio itself."""
+    """Timeline items from every contributing app except the portfolio itself, with the
+    statements they evidence."""
     apps = [app for app in CONTRIBUTING_APPS if app != "portfolio"]
-    return collect_timeline(user, start, end, statements=statements, apps=apps)
+    return collect_timeline(user, start, end, statements=statements, evidence=True, apps=apps)

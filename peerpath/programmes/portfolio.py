@@ -17,16 +17,25 @@ from .models import Enrolment, Placement
 
 
 def timeline_items(
-    user, start: datetime.date, end: datetime.date, *, limit=None, statements=None
+    user,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    limit=None,
+    statements=None,
+    evidence=False,
 ) -> list[TimelineItem]:
     """Placements overlapping [start, end] and events attended in it, for this person
     only. An attended event evidences no statement, so `statements` leaves it out."""
     placements = Placement.objects.filter(person=user, starts_on__lte=end, ends_on__gte=start)
     if statements is not None:
         placements = placements.filter(statements__in=statements).distinct()
-    placements = placements.order_by("-starts_on").prefetch_related(
-        Prefetch("statements", queryset=Statement.objects.only("pk"))
-    )
+    placements = placements.order_by("-starts_on")
+    evidence = evidence or statements is not None
+    if evidence:
+        placements = placements.prefetch_related(
+            Prefetch("statements", queryset=Statement.objects.only("pk"))
+        )
     items = [
         TimelineItem(
             when=placement.starts_on,
@@ -34,7 +43,7 @@ def timeline_items(
             title=_("%(kind)s at %(host)s")
             % {"kind": placement.get_kind_display(), "host": placement.host},
             url=placement.get_absolute_url(),
-            statement_ids=tuple(s.pk for s in placement.statements.all()),
+            statement_ids=tuple(s.pk for s in placement.statements.all()) if evidence else (),
         )
         for placement in placements[:limit]
     ]

@@ -73,7 +73,8 @@ def test_the_timeline_lists_finished_evaluations_and_closed_rounds_by_london_day
     round.save()
     round.self_evaluation.completed_at = datetime.datetime(2026, 5, 1, 9, 0, tzinfo=datetime.UTC)
     round.self_evaluation.save()
-    items = timeline_items(alice, datetime.date(2026, 7, 1), datetime.date(2026, 7, 31))
+    july = datetime.date(2026, 7, 1), datetime.date(2026, 7, 31)
+    items = timeline_items(alice, *july, evidence=True)
     assert [(i.when, i.kind, i.title) for i in items] == [  # newest first
         (datetime.date(2026, 7, 15), "360° feedback", "Leadership feedback"),
         (datetime.date(2026, 7, 1), "Self-evaluation", "CLD peer support self-evaluation"),

@@ -42,6 +42,7 @@ def test_completing_five_things_gives_five_verifiable_badges(alice, shipped_fram
         assert verification.verify(credential.signed_jwt).is_valid
         assert verification.verify(json.dumps(credential.signed_json)).is_valid
     today = timezone.localdate()
-    badges = [item for item in collect_timeline(alice, today, today) if item.kind == "Badge"]
+    timeline = collect_timeline(alice, today, today, evidence=True)
+    badges = [item for item in timeline if item.kind == "Badge"]
     assert len(badges) == 5
     assert all(item.statement_ids for item in badges)

@@ -50,7 +50,7 @@ def test_confirmed_sessions_appear_on_both_timelines_with_their_themes(
     services.session_confirm(session=session, by=pairing.partner_of(alice))
     today = timezone.localdate()
 
-    items = collect_timeline(alice, today - timedelta(days=30), today)
+    items = collect_timeline(alice, today - timedelta(days=30), today, evidence=True)
 
     [item] = [i for i in items if i.kind == "Session"]
     assert item.statement_ids == (theme.pk,)

@@ -21,7 +21,7 @@ def a_badge_from_elsewhere(monkeypatch, statement):
     vision = statement("VIS.1")
     module = types.ModuleType("peerpath.badges.portfolio")
 
-    def timeline_items(user, start, end, *, limit=None, statements=None):
+    def timeline_items(user, start, end, *, limit=None, statements=None, evidence=False):
         when = datetime.date(2026, 7, 1)
         if not start <= when <= end or limit == 0:
             return []

@@ -1,6 +1,7 @@
 """Every app's timeline hook keeps the contract in peerpath/lib/timeline.py: `limit` gives
-the same items as the whole list cut short, and `statements` the same items as the whole
-list filtered by what they evidence. Checked on the demo data, for everyone in it."""
+the same items as the whole list cut short, `statements` the same items as the whole list
+filtered by what they evidence, and `evidence` changes only the statements an item carries.
+Checked on the demo data, for everyone in it."""
 
 import datetime
 import importlib
@@ -50,6 +51,11 @@ def _days_ago(days):
     return timezone.now() - datetime.timedelta(days=days)
 
 
+def _shown(item):
+    """What the timeline shows of an item (its statements only when asked for)."""
+    return (item.when, item.kind, item.title, item.url)
+
+
 def _key(item):
     return (item.when, item.kind, item.title, item.url, item.statement_ids)
 
@@ -63,10 +69,13 @@ def test_each_hook_cuts_and_filters_as_the_whole_list_would(demo, app):
     timeline_items = _hook(app)
     seen, evidencing = 0, 0
     for user in demo:
-        whole = sorted(timeline_items(user, START, END), key=lambda i: i.when, reverse=True)
+        whole = timeline_items(user, START, END, evidence=True)
+        whole = sorted(whole, key=lambda i: i.when, reverse=True)
         seen += len(whole)
+        plain = timeline_items(user, START, END)
+        assert sorted(map(_shown, plain)) == sorted(map(_shown, whole)), "evidence adds none"
         for limit in (0, 1, 3):
-            cut = timeline_items(user, START, END, limit=limit)
+            cut = timeline_items(user, START, END, limit=limit, evidence=True)
             assert [i.when for i in cut] == [i.when for i in whole[:limit]], (user, limit)
             assert {_key(i) for i in cut} <= {_key(i) for i in whole}
         wanted = {s for item in whole for s in item.statement_ids[:1]}
