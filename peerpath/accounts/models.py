@@ -114,9 +114,6 @@ class User(AbstractBaseUser, PermissionsMixin):
             if m.role == Membership.Role.ORG_ADMIN
         ]
 
-    def organisations_where(self, role: str) -> models.QuerySet["Organisation"]:
-        return Organisation.objects.filter(memberships__user=self, memberships__role=role)
-
     def is_org_admin_of(self, organisation: "Organisation") -> bool:
         if self.is_superuser:
             return True

@@ -201,6 +201,8 @@ def pair_health(cohort: Cohort, *, organisations: bool = False) -> list[dict]:
     sessions confirmed, weeks since the last one, the latest usefulness ratings, flags.
     Only the columns shown are read; `organisations` adds each side's organisation
     (`pairing.mentor_application.organisation`) for the export."""
+    from .models import CheckIn, Session
+
     fields = ["cohort_id", "status", "end_reason", "how_made", "created_at"]
     fields += ["mentor__full_name", "mentee__full_name"]
     related = ["mentor", "mentee"]
@@ -208,8 +210,6 @@ def pair_health(cohort: Cohort, *, organisations: bool = False) -> list[dict]:
         related += ["mentor_application__organisation", "mentee_application__organisation"]
         fields += ["mentor_application__organisation", "mentee_application__organisation"]
     pairings = cohort.pairings.select_related(*related).only(*fields).order_by("mentee__full_name")
-    from .models import CheckIn, Session
-
     # Grouped on its own, by pairing only: joining every session onto the wide select
     # above made the database group by every selected column.
     confirmed_sessions = {

@@ -43,7 +43,7 @@ def home(request):
             "frameworks": reads.frameworks_to_rate(request.user),
             "in_progress": [e for e in evaluations if not e.is_complete],
             "finished": [e for e in evaluations if e.is_complete],
-            "admin_of": request.user.organisations_where("org-admin"),
+            "admin_of": request.user.administered_for_pages,
             "shared_count": request.user.shares_received.filter(withdrawn_at__isnull=True).count(),
         },
     )
