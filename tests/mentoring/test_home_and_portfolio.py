@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from peerpath.lib.timeline import collect_timeline
 from peerpath.mentoring import dashboard, services
-from peerpath.mentoring.models import Session
+from peerpath.mentoring.models import MentorRequest, PeerInvitation, Session
 
-from .factories import make_application
+from .factories import make_application, make_cohort
 
 
 def card_for(user):
@@ -30,6 +30,65 @@ def test_the_home_card_lists_what_each_person_must_do(cohort, make_pair, alice, 
 
     assert mine == [f"Sign your agreement with {pairing.mentor.full_name}"]
     assert theirs == [f"1 application to {cohort.scheme.name}: {cohort.name} waits for a decision"]
+
+
+def test_the_home_card_words_and_links_every_kind_of_to_do(
+    cohort, peer_cohort, make_pair, alice, bob
+):
+    soon, past = timezone.now() + timedelta(days=3), timezone.now() - timedelta(days=1)
+    unsigned = make_pair(cohort, alice, signed=False)
+    signed = make_pair(peer_cohort, alice)
+    partner = signed.partner_of(alice)
+    logged = services.session_log(
+        session=Session(pairing=signed, starts_at=timezone.now() - timedelta(days=1)),
+        by=partner,
+        themes=[],
+        notes="",
+    )
+    inviter = make_application(peer_cohort, "peer")
+    invitation = PeerInvitation.objects.create(
+        cohort=peer_cohort, inviter=inviter, invitee=alice, expires_at=soon
+    )
+    lapsed = make_application(peer_cohort, "peer")
+    PeerInvitation.objects.create(
+        cohort=peer_cohort, inviter=lapsed, invitee=alice, expires_at=past
+    )
+    as_mentor = make_application(make_cohort(cohort.scheme, name="2027"), "mentor", user=alice)
+    mentee = make_application(as_mentor.cohort, "mentee")
+    request = MentorRequest.objects.create(
+        cohort=as_mentor.cohort, mentee=mentee, mentor=as_mentor, expires_at=soon
+    )
+    for _n in range(2):
+        make_application(cohort, "mentee", status="submitted")
+    finished = make_cohort(cohort.scheme, name="2020", phase="finished")
+    make_application(finished, "mentee", status="submitted")
+
+    mine = [(item["text"], item["url"]) for item in card_for(alice)["todo"]]
+    theirs = [(item["text"], item["url"]) for item in card_for(bob)["todo"]]
+
+    # Pairs newest first: the signed pair was made after the unsigned one.
+    assert mine == [
+        (
+            f"Answer {inviter.applicant.full_name}'s invitation to pair up",
+            f"/mentoring/invitations/{invitation.pk}/",
+        ),
+        (
+            f"Answer {mentee.applicant.full_name}'s request for a mentor",
+            f"/mentoring/requests/{request.pk}/",
+        ),
+        (f"Confirm your session with {partner.full_name}", logged.get_absolute_url()),
+        (
+            f"Sign your agreement with {unsigned.mentor.full_name}",
+            f"/mentoring/pairs/{unsigned.pk}/agreement/",
+        ),
+    ]
+    assert theirs == [
+        (
+            f"2 applications to {cohort.scheme.name}: {cohort.name} wait for a decision",
+            f"/mentoring/rounds/{cohort.pk}/applications/",
+        )
+    ]
+    assert card_for(partner)["todo"] == []
 
 
 def test_people_with_nothing_to_do_with_mentoring_see_no_card(db, carol):
