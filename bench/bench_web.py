@@ -66,6 +66,11 @@ PAGES = [
     ("learning hours", "portfolio:hours", "participant"),
     ("timeline", "portfolio:timeline", "participant"),
     ("capabilities", "portfolio:capabilities", "participant"),
+    (
+        "one capability's evidence",
+        ("portfolio:capability", {"statement_id": "{statement_id}"}),
+        "participant",
+    ),
     ("goals (12)", "portfolio:goals", "participant"),
     ("development plan (25 items)", "portfolio:plan", "participant"),
     # Self-evaluation and 360°

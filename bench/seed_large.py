@@ -37,6 +37,7 @@ django.setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from peerpath.accounts.models import AuditEvent, Membership, Organisation, Profile, User  # noqa: E402
@@ -350,7 +351,15 @@ def seed(rng: random.Random) -> dict:
         **extra,
         "learning_entries": LearningEntry.objects.count(),
         "participant_entries": LearningEntry.objects.filter(owner=users[PARTICIPANT]).count(),
+        "statement_id": _most_evidenced_statement(users[PARTICIPANT]),
     }
+
+
+def _most_evidenced_statement(user) -> int:
+    """The capability the person has linked most entries to (its own page is timed)."""
+    linked = LearningEntry.statements.through.objects.filter(learningentry__owner=user)
+    top = linked.values("statement").annotate(n=Count("pk")).order_by("-n", "statement")
+    return top[0]["statement"]
 
 
 if __name__ == "__main__":

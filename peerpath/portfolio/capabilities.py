@@ -183,27 +183,35 @@ class DomainEvidence:
         return sum(1 for s in self.statements if s.has_evidence)
 
 
-def capability_evidence(user, framework: Framework) -> list[DomainEvidence]:
-    """For each capability of `framework`, everything of the person's that evidences it:
-    entries (marked assessed, with an assessor, or self-claimed), accepted assessments,
-    goals, plan items, and what other parts of Peerpath recorded (self-evaluations,
-    badges, sessions) through the timeline.
+def capability_evidence(
+    user, framework: Framework, statement: Statement | None = None
+) -> list[DomainEvidence]:
+    """For each capability of `framework` (or only `statement`, one of its capabilities),
+    everything of the person's that evidences it: entries (marked assessed, with an
+    assessor, or self-claimed), accepted assessments, goals, plan items, and what other
+    parts of Peerpath recorded (self-evaluations, badges, sessions) through the timeline.
     """
     cells: dict[int, StatementEvidence] = {}
     domains = []
-    for domain in framework.domains.order_by("position").prefetch_related("statements"):
-        rows = [StatementEvidence(s) for s in domain.statements.order_by("position")]
-        cells.update({row.statement.pk: row for row in rows})
-        domains.append(DomainEvidence(domain, rows))
-    _add_claims(user, framework, cells)
-    _add_entries(user, framework, cells)
-    goals = Goal.objects.filter(owner=user, statements__framework=framework).distinct()
+    statements = Statement.objects.order_by("position")
+    if statement is not None:
+        statements = statements.filter(pk=statement.pk)
+    in_scope = {"statement": statement} if statement else {"statement__framework": framework}
+    for domain in framework.domains.order_by("position").prefetch_related(
+        Prefetch("statements", statements)
+    ):
+        rows = [StatementEvidence(s) for s in domain.statements.all()]
+        if rows:
+            cells.update({row.statement.pk: row for row in rows})
+            domains.append(DomainEvidence(domain, rows))
+    _add_claims(user, in_scope, cells)
+    _add_entries(user, in_scope, cells)
+    goals = Goal.objects.filter(owner=user, **_scoped("statements", in_scope)).distinct()
     for goal in goals.prefetch_related(Prefetch("statements", Statement.objects.only("pk"))):
-        for statement in goal.statements.all():
-            if statement.pk in cells:
-                cells[statement.pk].goals.append(goal)
-    plan = PlanItem.objects.filter(owner=user, statement__framework=framework)
-    for item in plan:
+        for goal_statement in goal.statements.all():
+            if goal_statement.pk in cells:
+                cells[goal_statement.pk].goals.append(goal)
+    for item in PlanItem.objects.filter(owner=user, **in_scope):
         cells[item.statement_id].plan_items.append(item)
     for item in _elsewhere(user, cells):
         for statement_id in item.statement_ids:
@@ -212,23 +220,29 @@ def capability_evidence(user, framework: Framework) -> list[DomainEvidence]:
     return domains
 
 
-def _add_claims(user, framework, cells) -> None:
+def _scoped(prefix: str, in_scope: dict) -> dict:
+    """The statement filter `in_scope` ({"statement": s} or {"statement__framework": f})
+    reached through `prefix` instead of a `statement` field."""
+    return {key.replace("statement", prefix, 1): value for key, value in in_scope.items()}
+
+
+def _add_claims(user, in_scope, cells) -> None:
     items = ClaimItem.objects.filter(
         claim__owner=user,
-        statement__framework=framework,
         claim__status__in=[Claim.Status.SUBMITTED, Claim.Status.ASSESSED],
+        **in_scope,
     ).select_related("claim")
     for item in items:
         if item.decision == ClaimItem.Decision.ACCEPTED:
             cells[item.statement_id].assessments.append(item)
 
 
-def _add_entries(user, framework, cells) -> None:
+def _add_entries(user, in_scope, cells) -> None:
     statuses: dict[tuple[int, int], str] = {}
     claimed = ClaimItem.entries.through.objects.filter(
         claimitem__claim__owner=user,
-        claimitem__statement__framework=framework,
         claimitem__claim__status__in=[Claim.Status.SUBMITTED, Claim.Status.ASSESSED],
+        **_scoped("claimitem__statement", in_scope),
     ).values_list("claimitem__statement_id", "learningentry_id", "claimitem__decision")
     for statement_id, entry_id, decision in claimed:
         if decision == ClaimItem.Decision.ACCEPTED:
@@ -236,13 +250,17 @@ def _add_entries(user, framework, cells) -> None:
         elif decision == ClaimItem.Decision.PENDING:
             statuses.setdefault((statement_id, entry_id), "with-assessor")
     linked = LearningEntry.statements.through.objects.filter(
-        learningentry__owner=user, statement__framework=framework
+        learningentry__owner=user, **in_scope
     ).values_list("statement_id", "learningentry_id")
     pairs = set(linked) | set(statuses)
     entries = LearningEntry.objects.only("title", "date", "hours").in_bulk(
         {entry_id for _s, entry_id in pairs}
     )
-    for statement_id, entry_id in sorted(pairs, key=lambda p: entries[p[1]].date, reverse=True):
+
+    def newest_first(pair):
+        return entries[pair[1]].date, pair[1]
+
+    for statement_id, entry_id in sorted(pairs, key=newest_first, reverse=True):
         status = statuses.get((statement_id, entry_id), "self-claimed")
         cells[statement_id].entries.append(EntryEvidence(entries[entry_id], status))
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", overview.home, name="home"),
     path("timeline/", overview.timeline, name="timeline"),
     path("capabilities/", overview.capabilities, name="capabilities"),
+    path("capabilities/<int:statement_id>/", overview.capability, name="capability"),
     path("hours/", overview.hours, name="hours"),
     # Learning log
     path("log/", entries.log, name="log"),

@@ -63,6 +63,8 @@ ACCESS: dict = {
     "portfolio:home": ("get", {}, SIGNED_IN),
     "portfolio:timeline": ("get", {}, SIGNED_IN),
     "portfolio:capabilities": ("get", {}, SIGNED_IN),
+    # Anyone signed in sees their own evidence for a capability of a published framework.
+    "portfolio:capability": ("get", {"statement_id": "STATEMENT"}, SIGNED_IN),
     "portfolio:hours": ("get", {}, SIGNED_IN),
     "portfolio:log": ("get", {}, SIGNED_IN),
     "portfolio:entry-new": ("get", {}, SIGNED_IN),
@@ -165,6 +167,7 @@ def world(people, org, other_org) -> dict:
     ).entries.set([entry])
     return {
         "ENTRY": entry.pk,
+        "STATEMENT": statement.pk,
         "EVIDENCE": evidence.pk,
         "GOAL": goal.pk,
         "EXPORT": export.pk,

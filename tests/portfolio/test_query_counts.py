@@ -43,3 +43,14 @@ def test_a_page_does_not_slow_down_as_the_log_grows(alice, client_for, statement
     few = queries_for(client, url)
     add_learning(alice, statement, 20, 3)
     assert queries_for(client, url) == few
+
+
+def test_a_capability_page_does_not_slow_down_as_its_evidence_grows(
+    alice, client_for, statement, today
+):
+    client = client_for(alice)
+    url = reverse("portfolio:capability", args=[statement("VIS.1").pk])
+    add_learning(alice, statement, 3, 0)
+    few = queries_for(client, url)
+    add_learning(alice, statement, 20, 3)
+    assert queries_for(client, url) == few

@@ -5,12 +5,13 @@ import datetime
 import re
 import sys
 import types
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from peerpath.lib.timeline import TimelineItem
-from peerpath.portfolio.services import goal_save, plan_item_create
+from peerpath.portfolio.services import goal_save, learning_entry_save, plan_item_create
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,59 @@ def test_the_capability_view_gathers_everything_that_evidences_each_capability(
     page = welsh.get(url).content.decode()
     resilience = page[page.index("SELF.4") : page.index("SELF.5")]
     assert "1.5 awr) – wedi&#x27;i hawlio gennych chi</li>" in resilience
+
+
+def test_each_capability_lists_its_three_newest_entries_and_links_to_all_of_them(
+    alice, bob, client_for, statement, shipped_frameworks
+):
+    vision = statement("VIS.1")
+    for month in range(1, 6):
+        learning_entry_save(
+            owner=alice,
+            title=f"Vision workshop {month}",
+            kind="course",
+            date=datetime.date(2026, month, 10),
+            hours=Decimal("2"),
+            reflection="",
+            statements=[vision],
+        )
+    learning_entry_save(
+        owner=bob,
+        title="Bob's own vision day",
+        kind="course",
+        date=datetime.date(2026, 6, 1),
+        reflection="",
+        statements=[vision],
+    )
+    overview = reverse("portfolio:capabilities") + "?framework=six-leadership-capabilities"
+    page = client_for(alice).get(overview).content.decode()
+    cell = page[page.index("VIS.1") : page.index("VIS.2")]
+    assert re.findall(r"Vision workshop (\d)", cell) == ["5", "4", "3"]
+    detail = reverse("portfolio:capability", args=[vision.pk])
+    assert f'<a class="govuk-link" href="{detail}">See all 5 entries for VIS.1</a>' in cell
+    assert "See all" not in page[page.index("VIS.2") :], "no link where nothing is left out"
+
+    page = client_for(alice).get(detail).content.decode()
+    assert re.findall(r"Vision workshop (\d)", page) == ["5", "4", "3", "2", "1"]
+    assert "(Jan 2026, 2 h) – self-claimed</li>" in page
+    assert "Bob&#x27;s own vision day" not in page
+    theirs = client_for(bob).get(detail).content.decode()
+    assert "Bob&#x27;s own vision day" in theirs and "Vision workshop" not in theirs
+    welsh = client_for(alice)
+    welsh.cookies["django_language"] = "cy"
+    page = welsh.get(overview).content.decode()
+    assert "Gweld pob un o'r 5 cofnod ar gyfer VIS.1</a>" in page
+
+
+def test_a_capability_of_an_unpublished_or_replaced_framework_is_not_found(
+    alice, client_for, statement, org, shipped_frameworks
+):
+    vision = statement("VIS.1")
+    vision.framework.is_current = False
+    vision.framework.save(update_fields=["is_current"])
+    response = client_for(alice).get(reverse("portfolio:capability", args=[vision.pk]))
+    assert response.status_code == 404
+    assert client_for(alice).get("/portfolio/capabilities/999999/").status_code == 404
 
 
 def test_the_capability_view_opens_on_the_framework_with_most_evidence(

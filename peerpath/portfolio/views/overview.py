@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from peerpath.accounts.access import signed_in
-from peerpath.frameworks.models import Framework
+from peerpath.frameworks.models import Framework, Statement
 from peerpath.lib.timeline import collect_timeline
 
 from .. import selectors
@@ -120,7 +120,32 @@ def capabilities(request):
             "domains": domains,
             "evidenced": sum(d.evidenced for d in domains),
             "statement_total": sum(len(d.statements) for d in domains),
+            "entries_shown": ENTRIES_SHOWN,
         },
+    )
+
+
+# The capability view lists this many of each capability's newest entries; the rest are
+# a link away, on the capability's own page. A person with years of learning linked to
+# a framework would otherwise get every entry repeated under every capability it shows.
+ENTRIES_SHOWN = 3
+
+
+@signed_in
+def capability(request, statement_id):
+    """Everything that evidences one capability: all its entries, with their status."""
+    statement = get_object_or_404(
+        Statement.objects.select_related("framework", "domain").filter(
+            framework__in=selectors.pickable_frameworks(request.user)
+        ),
+        pk=statement_id,
+    )
+    [domain] = capability_evidence(request.user, statement.framework, statement)
+    [cell] = domain.statements
+    return render(
+        request,
+        "portfolio/capability.html",
+        {"framework": statement.framework, "domain": statement.domain, "cell": cell},
     )
 
 
