@@ -137,13 +137,20 @@ def goals_of(user) -> QuerySet[Goal]:
     )
     return (
         Goal.objects.filter(owner=user)
+        .annotate(entry_count=Count("learning_entries", distinct=True), closed=is_closed)
+        .order_by("closed", F("target_date").asc(nulls_last=True), "created_at")
+    )
+
+
+def goals_in_full(user) -> QuerySet[Goal]:
+    """`goals_of` with each goal's capabilities, notes and objective, for the export."""
+    return (
+        goals_of(user)
         .prefetch_related(
             Prefetch("statements", queryset=Statement.objects.select_related("framework")),
             "notes",
         )
         .select_related("objective__organisation")
-        .annotate(entry_count=Count("learning_entries", distinct=True), closed=is_closed)
-        .order_by("closed", F("target_date").asc(nulls_last=True), "created_at")
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ..capabilities import hours_by_capability, hours_by_kind
 from ..models import Claim, ClaimItem
 from ..portfolio import other_apps_timeline
-from ..selectors import LogFilter, claim_items, goals_of, log_entries, plan_of
+from ..selectors import LogFilter, claim_items, goals_in_full, log_entries, plan_of
 
 
 def portfolio_context(user, start: datetime.date | None = None, end: datetime.date | None = None):
@@ -32,7 +32,7 @@ def portfolio_context(user, start: datetime.date | None = None, end: datetime.da
         "by_kind": by_kind,
         "total": total,
         "by_capability": hours_by_capability(wanted),
-        "goals": goals_of(user),
+        "goals": goals_in_full(user),
         "plan": plan_of(user),
         "claims": [
             (claim, claim_items(claim).filter(decision=ClaimItem.Decision.ACCEPTED))
