@@ -1,15 +1,14 @@
 """What badges add to the portfolio timeline: one item per badge earned (not revoked)."""
 
 import datetime
+from collections import defaultdict
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from peerpath.frameworks.models import Statement
-from peerpath.lib.timeline import TimelineItem, day_bounds
+from peerpath.lib.timeline import TimelineItem, day_bounds, url_maker
 
-from .models import Credential
+from .models import Achievement, Credential
 
 
 def timeline_items(
@@ -29,21 +28,26 @@ def timeline_items(
     )
     if statements is not None:
         credentials = credentials.filter(achievement__statements__in=statements).distinct()
-    credentials = credentials.select_related("achievement").order_by("-issued_at")
-    evidence = evidence or statements is not None
-    if evidence:
-        credentials = credentials.prefetch_related(
-            Prefetch("achievement__statements", queryset=Statement.objects.only("pk"))
+    rows = list(
+        credentials.order_by("-issued_at").values_list(
+            "uuid", "issued_at", "achievement_id", "achievement__name"
+        )[:limit]
+    )
+    aligned = defaultdict(list)
+    if evidence or statements is not None:
+        links = Achievement.statements.through.objects.filter(
+            achievement_id__in={achievement_id for _u, _i, achievement_id, _n in rows}
         )
+        for achievement_id, statement_id in links.values_list("achievement_id", "statement_id"):
+            aligned[achievement_id].append(statement_id)
+    url, kind = url_maker("badges:credential", "credential_uuid"), gettext("Badge")
     return [
         TimelineItem(
-            when=timezone.localdate(credential.issued_at),
-            kind=gettext("Badge"),
-            title=credential.achievement.name,
-            url=credential.get_absolute_url(),
-            statement_ids=tuple(s.pk for s in credential.achievement.statements.all())
-            if evidence
-            else (),
+            when=timezone.localdate(issued_at),
+            kind=kind,
+            title=name,
+            url=url(uuid),
+            statement_ids=tuple(sorted(aligned[achievement_id])),
         )
-        for credential in credentials[:limit]
+        for uuid, issued_at, achievement_id, name in rows
     ]

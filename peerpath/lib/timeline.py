@@ -20,7 +20,7 @@ import importlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 CONTRIBUTING_APPS = ["portfolio", "assessments", "programmes", "badges", "mentoring"]
@@ -49,12 +49,19 @@ def url_maker(name: str, kwarg: str, **fixed) -> Callable[[object], str]:
     """A function giving `reverse(name, kwargs={kwarg: value})` for many values at the cost
     of one reverse(): a timeline of hundreds of items would otherwise spend longer
     reversing URLs than reading the database."""
-    sentinel = "8374619250"
-    url = reverse(name, kwargs={**fixed, kwarg: sentinel})
-    before, found, after = url.partition(sentinel)
-    if not found or sentinel in after:
-        return lambda value: reverse(name, kwargs={**fixed, kwarg: value})
-    return lambda value: f"{before}{value}{after}"
+    for sentinel in _SENTINELS:
+        try:
+            url = reverse(name, kwargs={**fixed, kwarg: sentinel})
+        except NoReverseMatch:
+            continue
+        before, found, after = url.partition(sentinel)
+        if found and sentinel not in after:
+            return lambda value: f"{before}{value}{after}"
+    return lambda value: reverse(name, kwargs={**fixed, kwarg: value})
+
+
+# Values no real id takes, one for each kind of path converter an id goes through.
+_SENTINELS = ["8374619250", "83746192-5083-4619-8374-619250837461"]
 
 
 def latest(items: list[TimelineItem], limit: int | None = None) -> list[TimelineItem]:

@@ -29,10 +29,18 @@ def timeline_items(
     keywords as in peerpath/lib/timeline.py."""
     first, after = day_bounds(start, end)
     pairings = {
-        pairing.pk: pairing
-        for pairing in Pairing.objects.filter(Q(mentor=user) | Q(mentee=user)).select_related(
-            "mentor", "mentee", "cohort__scheme"
+        pk: (created_at, partner, scheme)
+        for pk, created_at, mentor_id, mentor, mentee, scheme in Pairing.objects.filter(
+            Q(mentor=user) | Q(mentee=user)
+        ).values_list(
+            "pk",
+            "created_at",
+            "mentor_id",
+            "mentor__full_name",
+            "mentee__full_name",
+            "cohort__scheme__name",
         )
+        for partner in [mentee if mentor_id == user.pk else mentor]
     }
     if not pairings:
         return []
@@ -52,11 +60,9 @@ def timeline_items(
         for session_id, theme_id in covered.values_list("session_id", "statement_id"):
             themes[session_id].append(theme_id)
     titles, urls = {}, {}
-    for pairing in pairings.values():
-        titles[pairing.pk] = _("Session with %(name)s") % {
-            "name": pairing.partner_of(user).full_name
-        }
-        urls[pairing.pk] = url_maker("mentoring:session", "session_id", pairing_id=pairing.pk)
+    for pk, (_created_at, partner, _scheme) in pairings.items():
+        titles[pk] = _("Session with %(name)s") % {"name": partner}
+        urls[pk] = url_maker("mentoring:session", "session_id", pairing_id=pk)
     kind = _("Session")
     items = [
         TimelineItem(
@@ -71,18 +77,18 @@ def timeline_items(
     if statements is not None:
         return items
     made = sorted(
-        (p for p in pairings.values() if first <= p.created_at < after),
-        key=lambda p: p.created_at,
+        ((pk, *row) for pk, row in pairings.items() if first <= row[0] < after),
+        key=lambda made: made[1],
         reverse=True,
     )
+    url = url_maker("mentoring:pairing", "pairing_id")
     items += [
         TimelineItem(
-            when=timezone.localtime(pairing.created_at).date(),
+            when=timezone.localtime(created_at).date(),
             kind=_("Pairing"),
-            title=_("Paired with %(name)s in %(scheme)s")
-            % {"name": pairing.partner_of(user).full_name, "scheme": pairing.cohort.scheme.name},
-            url=pairing.get_absolute_url(),
+            title=_("Paired with %(name)s in %(scheme)s") % {"name": partner, "scheme": scheme},
+            url=url(pk),
         )
-        for pairing in made[:limit]
+        for pk, created_at, partner, scheme in made[:limit]
     ]
     return latest(items, limit)

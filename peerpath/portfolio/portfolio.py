@@ -76,7 +76,7 @@ def _entry_items(user, start, end, limit, statements, evidence) -> list[Timeline
 
 def _goal_items(user, start, end, limit, statements, evidence) -> list[TimelineItem]:
     items = []
-    goals = Goal.objects.filter(owner=user)
+    goals = Goal.objects.filter(owner=user).only("title", "created_at", "achieved_on")
     if evidence:
         goals = goals.prefetch_related(
             Prefetch("statements", queryset=Statement.objects.only("pk"))

@@ -7,13 +7,14 @@ the portfolio shows itself; this adds placements and the events the person atten
 import datetime
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peerpath.frameworks.models import Statement
 from peerpath.lib.timeline import TimelineItem, day_bounds, latest
 
-from .models import Enrolment, Placement
+from .models import Enrolment, Event, Placement
 
 
 def timeline_items(
@@ -57,16 +58,19 @@ def timeline_items(
             event__starts_at__gte=first,
             event__starts_at__lt=after,
         )
-        .select_related("event__programme")
         .order_by("-event__starts_at")
+        .values_list(
+            "event_id", "event__starts_at", "event__kind", "event__title", "event__programme__slug"
+        )
     )
+    kinds = dict(Event.Kind.choices)
     items += [
         TimelineItem(
-            when=timezone.localdate(enrolment.event.starts_at),
-            kind=enrolment.event.get_kind_display(),
-            title=enrolment.event.title,
-            url=enrolment.event.get_absolute_url(),
+            when=timezone.localdate(starts_at),
+            kind=str(kinds.get(kind, kind)),
+            title=title,
+            url=reverse("programmes:event", kwargs={"slug": slug, "event_id": event_id}),
         )
-        for enrolment in attended[:limit]
+        for event_id, starts_at, kind, title, slug in attended[:limit]
     ]
     return latest(items, limit)
