@@ -159,3 +159,18 @@ def test_the_home_page_sums_up_the_last_year(alice, client_for, a_year_of_learni
     assert "8 learning activities in the last 12 months (56 hours)." in home
     portfolio = client_for(alice).get(reverse("portfolio:home")).content.decode()
     assert "In the last 12 months you recorded 8 learning activities, 56 hours in all." in portfolio
+
+
+def test_recording_learning_from_a_capability_page_starts_with_that_capability(
+    alice, client_for, statement
+):
+    vision = statement("VIS.1")
+    page = client_for(alice).get(reverse("portfolio:capability", args=[vision.pk]))
+    new_entry = reverse("portfolio:entry-new") + f"?statement={vision.pk}"
+    assert f'href="{new_entry}">Record some learning</a>' in page.content.decode()
+    form = client_for(alice).get(new_entry).content.decode()
+    assert re.search(rf'name="statements" type="checkbox" value="{vision.pk}" checked', form)
+    # An id that is not a capability anyone can pick is left out, not an error.
+    form = client_for(alice).get(reverse("portfolio:entry-new") + "?statement=999999")
+    assert form.status_code == 200
+    assert 'name="statements" type="checkbox"' not in form.content.decode()

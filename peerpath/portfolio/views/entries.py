@@ -82,6 +82,8 @@ def entry_new(request):
         offer_drafts(request, form, "entry", None, REFLECTION_FIELDS)
         if request.GET.get("goal", "").isdigit():
             form.initial["goals"] = [int(request.GET["goal"])]
+        if request.GET.get("statement", "").isdigit():
+            form.initial["statements"] = [int(request.GET["statement"])]
     return render(request, "portfolio/entry_form.html", {"form": form, "entry": None})
 
 
