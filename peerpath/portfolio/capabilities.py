@@ -163,6 +163,7 @@ class StatementEvidence:
     goals: list[Goal] = field(default_factory=list)
     plan_items: list[PlanItem] = field(default_factory=list)
     elsewhere: list[TimelineItem] = field(default_factory=list)
+    url: str = ""  # the capability's own page, where a page links to it
 
     @property
     def is_assessed(self) -> bool:

@@ -122,6 +122,10 @@ def test_each_capability_lists_its_three_newest_entries_and_links_to_all_of_them
     assert re.findall(r"Vision workshop (\d)", cell) == ["5", "4", "3"]
     detail = reverse("portfolio:capability", args=[vision.pk])
     assert f'<a class="govuk-link" href="{detail}">See all 5 entries for VIS.1</a>' in cell
+    vision_text = vision.text.replace("'", "&#x27;")
+    assert f'VIS.1</span> <a class="govuk-link" href="{detail}">{vision_text}</a>' in cell
+    other = statement("VIS.2")
+    assert f'href="{reverse("portfolio:capability", args=[other.pk])}"' in page, "every capability"
     assert "See all" not in page[page.index("VIS.2") :], "no link where nothing is left out"
 
     page = client_for(alice).get(detail).content.decode()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from peerpath.accounts.access import signed_in
 from peerpath.frameworks.models import Framework, Statement
-from peerpath.lib.timeline import collect_timeline
+from peerpath.lib.timeline import collect_timeline, url_maker
 
 from .. import selectors
 from ..capabilities import capability_evidence, hours_by_capability, hours_by_kind
@@ -111,6 +111,10 @@ def capabilities(request):
     if slug:
         framework = get_object_or_404(Framework.objects.published().current(), slug=slug)
     domains = capability_evidence(request.user, framework) if framework else []
+    url = url_maker("portfolio:capability", "statement_id")
+    for domain in domains:
+        for cell in domain.statements:
+            cell.url = url(cell.statement.pk)
     return render(
         request,
         "portfolio/capabilities.html",
