@@ -5,14 +5,13 @@ the few columns it words its to-dos from, rather than whole models and their rel
 """
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from peerpath.lib.timeline import url_maker
 
 from . import selectors
-from .models import Cohort, MentorRequest, Pairing, PeerInvitation, Session
+from .models import Cohort, Session
 
 
 def card(request) -> dict | None:
@@ -20,27 +19,23 @@ def card(request) -> dict | None:
     (applications waiting, flagged pairs). None when the person has nothing to do with
     mentoring, so the card is not shown."""
     user = request.user
-    now = timezone.now()
     todo = []
-    invitations = PeerInvitation.objects.filter(
-        invitee=user, status="pending", expires_at__gt=now
-    ).values_list("pk", "inviter__applicant__full_name")
+    waiting = selectors.waiting_for(user)
+    invitations = waiting["invitations"].values_list("pk", "inviter__applicant__full_name")
     url = url_maker("mentoring:invitation", "invitation_id")
     for pk, name in invitations:
         todo.append(
             {"text": _("Answer %(name)s's invitation to pair up") % {"name": name}, "url": url(pk)}
         )
-    requests = MentorRequest.objects.filter(
-        mentor__applicant=user, status="pending", expires_at__gt=now
-    ).values_list("pk", "mentee__applicant__full_name")
+    requests = waiting["requests"].values_list("pk", "mentee__applicant__full_name")
     url = url_maker("mentoring:request", "request_id")
     for pk, name in requests:
         todo.append(
             {"text": _("Answer %(name)s's request for a mentor") % {"name": name}, "url": url(pk)}
         )
     pairings = list(
-        Pairing.objects.filter(Q(mentor=user) | Q(mentee=user), status__in=["agreeing", "active"])
-        .order_by("-created_at")
+        selectors.pairings_of(user)
+        .filter(status__in=["agreeing", "active"])
         .values_list(
             "pk",
             "status",
@@ -74,8 +69,10 @@ def card(request) -> dict | None:
                     "url": agreement_url(pk),
                 }
             )
+        if pk not in to_confirm:
+            continue
         session_url = url_maker("mentoring:session", "session_id", pairing_id=pk)
-        for session_id in to_confirm.get(pk, []):
+        for session_id in to_confirm[pk]:
             todo.append(
                 {
                     "text": _("Confirm your session with %(name)s") % {"name": partner},

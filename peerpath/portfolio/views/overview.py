@@ -103,6 +103,12 @@ def hours(request):
     )
 
 
+# The capability view lists this many of each capability's newest entries; the rest are
+# a link away, on the capability's own page. A person with years of learning linked to
+# a framework would otherwise get every entry repeated under every capability it shows.
+ENTRIES_SHOWN = 3
+
+
 @signed_in
 def capabilities(request):
     frameworks = list(selectors.pickable_frameworks(request.user))
@@ -127,12 +133,6 @@ def capabilities(request):
             "entries_shown": ENTRIES_SHOWN,
         },
     )
-
-
-# The capability view lists this many of each capability's newest entries; the rest are
-# a link away, on the capability's own page. A person with years of learning linked to
-# a framework would otherwise get every entry repeated under every capability it shows.
-ENTRIES_SHOWN = 3
 
 
 @signed_in
