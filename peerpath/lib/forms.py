@@ -45,19 +45,37 @@ def widget_kind(widget: forms.Widget) -> str:
 
 
 class GovukFormMixin:
-    """Adds GOV.UK classes, error classes and aria-describedby to every widget."""
+    """Adds GOV.UK classes, error classes and aria-describedby to every widget.
+
+    A widget is styled when the form is made and again, harmlessly, whenever its field is
+    read, so fields a subclass adds (or widgets it replaces) in its own __init__ are
+    styled too."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            css = next(
-                (c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)),
-                "govuk-input",
-            )
-            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
-            if field.help_text and widget_kind(widget) in {"input", "file"}:
-                widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-hint"
+        for name in self.fields:
+            self._govuk_style(name)
+
+    def __getitem__(self, name):
+        bound = super().__getitem__(name)
+        self._govuk_style(name)
+        return bound
+
+    def _govuk_style(self, name: str) -> None:
+        field = self.fields[name]
+        widget = field.widget
+        css = next(
+            (c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)),
+            "govuk-input",
+        )
+        classes = widget.attrs.get("class", "").split()
+        if css not in classes:
+            widget.attrs["class"] = " ".join([css, *classes])
+        if field.help_text and widget_kind(widget) in {"input", "file"}:
+            ids = widget.attrs.get("aria-describedby", "").split()
+            hint = f"{self.add_prefix(name)}-hint"
+            if hint not in ids:
+                widget.attrs["aria-describedby"] = " ".join([hint, *ids])
 
     def full_clean(self):
         super().full_clean()
@@ -66,8 +84,9 @@ class GovukFormMixin:
         for name in self.errors:
             if name not in self.fields:
                 continue
+            self._govuk_style(name)
             widget = self.fields[name].widget
-            css = widget.attrs.get("class", "").split(" ")[0]
+            css = widget.attrs["class"].split(" ")[0]
             if css in ERROR_CLASSES and ERROR_CLASSES[css] not in widget.attrs["class"]:
                 widget.attrs["class"] += f" {ERROR_CLASSES[css]}"
             if widget_kind(widget) in {"input", "file"}:

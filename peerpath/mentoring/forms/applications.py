@@ -8,7 +8,7 @@ from peerpath.drafts.widgets import AutosaveTextarea
 from peerpath.lib.forms import ModelForm
 
 from ..models import Application
-from .fields import confidence_fields, confidence_from, govuk_style
+from .fields import confidence_fields, confidence_from
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 REQUIRED = {
@@ -110,7 +110,6 @@ class ApplicationForm(ModelForm):
             self.fields[name].required = submitting
             self.fields[name].error_messages["required"] = message
         self.fields["capacity"].required = False
-        govuk_style(self, [n for n in self.fields if n not in self.Meta.fields or n == "goals"])
         self.order_fields(
             [
                 "organisation",

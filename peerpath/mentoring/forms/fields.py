@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.frameworks.models import Framework
-from peerpath.lib.forms import WIDGET_CLASSES
 
 
 class LinesField(forms.CharField):
@@ -86,14 +85,3 @@ def confidence_from(cleaned: dict) -> dict[str, int]:
         for name, value in cleaned.items()
         if name.startswith("conf_") and value
     }
-
-
-def govuk_style(form, names) -> None:
-    """Give fields added (or widgets replaced) after the form's own __init__ the GOV.UK
-    classes that GovukFormMixin gives every other field."""
-    for name in names:
-        widget = form.fields[name].widget
-        css = next((c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)), "")
-        css = css or "govuk-input"
-        if css not in widget.attrs.get("class", ""):
-            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()

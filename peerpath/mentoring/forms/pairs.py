@@ -11,7 +11,7 @@ from peerpath.frameworks.models import Statement
 from peerpath.lib.forms import Form, ModelForm
 
 from ..models import Agreement, ClosingReview, Pairing, Session
-from .fields import DateInput, TimeInput, confidence_fields, confidence_from, govuk_style
+from .fields import DateInput, TimeInput, confidence_fields, confidence_from
 
 
 class AgreementForm(ModelForm):
@@ -43,7 +43,6 @@ class AgreementForm(ModelForm):
             saved_at=self.instance.updated_at,
         )
         self.fields["session_minutes"].widget.attrs["class"] += " govuk-input--width-3"
-        govuk_style(self, ["goals"])
 
 
 class WhenForm(Form):
@@ -97,7 +96,6 @@ class SessionForm(WhenForm, ModelForm):
             "How do you know? What evidence do you have of what you discussed?"
         )
         self.order_fields(["date", "time", "duration_minutes", "format", "themes"])
-        govuk_style(self, ["actions", "evidence", "notes"])
 
     def clean(self):
         cleaned = super().clean()
@@ -164,7 +162,6 @@ class ClosingReviewForm(ModelForm):
             self.fields[name] = field
         self.fields["testimonial"].required = False
         self.order_fields(["goals_met", "what_changed"])
-        govuk_style(self, [n for n in self.fields if n.startswith("conf_")] + ["what_changed"])
 
     @property
     def confidence_field_names(self) -> list[str]:
