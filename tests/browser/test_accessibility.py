@@ -48,16 +48,18 @@ def sign_in_context(context, user, base_url):
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def axe_violations(page) -> list[str]:
+def axe_violations(page, run_only: dict | None = None) -> list[str]:
+    """axe-core's violations on the page: the WCAG 2.2 A/AA rules, or those in run_only
+    (axe's own option, e.g. {"type": "rule", "values": [...]})."""
     # Served from the page's own origin by the browser itself, so the page's strict
     # Content Security Policy allows it and production never ships axe.
     page.route("**/__axe__.js", lambda route: route.fulfill(path=AXE))
     page.add_script_tag(url="/__axe__.js")
     result = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        "async (runOnly) => (await axe.run(document, {runOnly}))"
         ".violations.map(v => `${v.id} (${v.impact}): ${v.help} — `"
         " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))",
-        AXE_TAGS,
+        run_only or {"type": "tag", "values": AXE_TAGS},
     )
     return result
 

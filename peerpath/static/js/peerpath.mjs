@@ -3,6 +3,7 @@
 // keeps the Content Security Policy strict.
 import { initAll } from "../vendor/govuk/govuk-frontend.min.js";
 import "./autosave.mjs";
+import "./table-scroll.mjs";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
