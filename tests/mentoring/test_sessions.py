@@ -153,3 +153,22 @@ def test_check_ins_are_one_per_person_and_from_1_to_5(cohort, make_pair, alice):
     assert session.check_ins.get().usefulness == 4
     with pytest.raises(ValidationError):
         services.check_in_record(session=session, person=alice, usefulness=6)
+
+
+def test_the_session_form_in_welsh_marks_the_themes_english(
+    client, cohort, make_pair, alice, shipped_frameworks
+):
+    from tests.test_language_of_parts import languages_of, welsh
+
+    themes = shipped_frameworks["peer-support-discussion-themes"]
+    cohort.scheme.theme_framework = themes
+    cohort.scheme.save(update_fields=["theme_framework"])
+    pairing = make_pair(cohort, alice)
+    theme = themes.statements.order_by("domain__position", "position").first()
+    client.force_login(alice)
+    client.cookies["django_language"] = "cy"
+
+    page = client.get(reverse("mentoring:session-new", args=[pairing.pk])).content.decode()
+
+    assert languages_of(page, theme.text) == {"en"}
+    assert languages_of(page, welsh("Themes you discussed")) == {"cy"}

@@ -82,9 +82,15 @@ class SessionForm(WhenForm, ModelForm):
         fields = ["themes", "own_themes", "actions", "evidence"]
         widgets = {"themes": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, themes, draft_prefix: str, **kwargs):
+    def __init__(self, *args, theme_framework, draft_prefix: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = themes
+        self.fields["themes"].queryset = (
+            theme_framework.statements.order_by("domain__position", "position")
+            if theme_framework
+            else Statement.objects.none()
+        )
+        # The themes are the framework's words: the page marks them as its language.
+        self.fields["themes"].widget.options_lang = getattr(theme_framework, "language", "")
         self.fields["themes"].label = _("Themes you discussed")
         self.fields["themes"].required = False
         self.fields["own_themes"].help_text = _("Anything else you talked about.")
@@ -102,13 +108,6 @@ class SessionForm(WhenForm, ModelForm):
         if cleaned.get("date") and cleaned.get("time") and self.starts_at() > timezone.now():
             self.add_error("date", _("Log a session once it has happened; plan future ones."))
         return cleaned
-
-
-def theme_statements(pairing: Pairing):
-    framework = pairing.cohort.scheme.theme_framework
-    if framework is None:
-        return Statement.objects.none()
-    return framework.statements.order_by("domain__position", "position")
 
 
 class CheckInForm(Form):

@@ -12,7 +12,7 @@ from peerpath.drafts.services import draft_discard
 
 from .. import services
 from ..access import pair_member
-from ..forms.pairs import CheckInForm, SessionForm, WhenForm, theme_statements
+from ..forms.pairs import CheckInForm, SessionForm, WhenForm
 from ..ics import session_ics
 from ..models import CheckIn, Session, SessionNotes
 from .common import add_errors, show_errors
@@ -41,7 +41,7 @@ def _session_form(request, pairing, session: Session):
         request.POST or None,
         instance=session,
         initial=initial,
-        themes=theme_statements(pairing),
+        theme_framework=pairing.cohort.scheme.theme_framework,
         draft_prefix=_draft_prefix(pairing, session),
     )
 
