@@ -22,3 +22,17 @@ def test_every_table_on_a_page_scrolls_in_its_own_box():
     ]
 
     assert bare == [], 'wrap these in <div class="pp-table-scroll">: ' + ", ".join(bare)
+
+
+def test_every_page_with_an_error_summary_starts_its_title_with_error():
+    """GOV.UK's pattern: when a form has errors the page title begins "Error:", so a screen
+    reader says so before anything else."""
+    missing = [
+        str(path.relative_to(TEMPLATES))
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        for text in [path.read_text()]
+        if "includes/error_summary.html" in text
+        and not re.search(r"\{% block title %\}[^\n]*Error:", text)
+    ]
+
+    assert missing == []

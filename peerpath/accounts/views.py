@@ -44,6 +44,11 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        # LoginView names the site after the host it was asked for; the header and the
+        # page title show Peerpath's own name, as on every other page.
+        return super().get_context_data(**kwargs) | {"site_name": settings.SITE_NAME}
+
     def form_valid(self, form):
         user = form.get_user()
         if not two_factor.two_factor_enabled(user):

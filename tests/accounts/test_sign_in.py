@@ -159,3 +159,20 @@ def test_a_successful_sign_in_clears_earlier_failures(client, alice):
     for _ in range(4):
         attempt(client, alice.email)
     assert attempt(client, alice.email, TEST_PASSWORD).status_code == 302
+
+
+def test_the_sign_in_page_is_titled_with_the_sites_name_not_its_host(client, settings):
+    settings.ALLOWED_HOSTS = ["peerpath.example.org"]
+    page = client.get(reverse("accounts:login"), HTTP_HOST="peerpath.example.org")
+
+    html = page.content.decode()
+    assert f"<title>Sign in – {settings.SITE_NAME}</title>" in html
+    assert "peerpath.example.org" not in html
+
+
+def test_an_expired_reset_link_says_so_in_the_page_title(client, alice):
+    page = client.get(
+        reverse("accounts:password-reset-confirm", args=["MQ", "set-password"]), follow=True
+    )
+
+    assert "<title>This link no longer works – Peerpath</title>" in page.content.decode()
