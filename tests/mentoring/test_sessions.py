@@ -155,7 +155,7 @@ def test_check_ins_are_one_per_person_and_from_1_to_5(cohort, make_pair, alice):
         services.check_in_record(session=session, person=alice, usefulness=6)
 
 
-def test_the_session_form_in_welsh_marks_the_themes_english(
+def test_in_welsh_the_themes_are_marked_english_where_they_are_chosen_and_shown(
     client, cohort, make_pair, alice, shipped_frameworks
 ):
     from tests.test_language_of_parts import languages_of, welsh
@@ -169,6 +169,12 @@ def test_the_session_form_in_welsh_marks_the_themes_english(
     client.cookies["django_language"] = "cy"
 
     page = client.get(reverse("mentoring:session-new", args=[pairing.pk])).content.decode()
+    session = _log(pairing, alice, themes=[theme])
+    shown = client.get(session.get_absolute_url()).content.decode()
+    pair_page = client.get(pairing.get_absolute_url()).content.decode()
 
     assert languages_of(page, theme.text) == {"en"}
     assert languages_of(page, welsh("Themes you discussed")) == {"cy"}
+    assert languages_of(shown, theme.text) == {"en"}
+    assert languages_of(shown, welsh("Themes")) == {"cy"}
+    assert languages_of(pair_page, theme.text) == {"en"}

@@ -3,6 +3,7 @@ export. Only the two people in the pair can open any of these (see access.pair_m
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -10,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from peerpath.drafts.services import draft_discard
+from peerpath.frameworks.models import Statement
 
 from .. import services
 from ..access import pair_member
@@ -21,7 +23,9 @@ from .common import add_errors
 
 @pair_member
 def pairing(request, pairing):
-    sessions = pairing.sessions.prefetch_related("themes").order_by("-starts_at")
+    # Each theme with its framework, whose language the page marks the theme in.
+    themes = Prefetch("themes", queryset=Statement.objects.select_related("framework"))
+    sessions = pairing.sessions.prefetch_related(themes).order_by("-starts_at")
     return render(
         request,
         "mentoring/pairing.html",

@@ -117,6 +117,7 @@ def session_detail(request, pairing, session):
         {
             "pairing": pairing,
             "session": session,
+            "themes": session.themes.select_related("framework"),
             "notes": notes,
             "my_check_in": CheckIn.objects.filter(session=session, person=request.user).first(),
             "can_confirm": session.status == Session.Status.LOGGED
