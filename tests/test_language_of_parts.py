@@ -14,7 +14,7 @@ from django.utils import translation
 
 from peerpath.assessments.models import FeedbackRound, SelfEvaluation
 from peerpath.frameworks.models import Framework
-from peerpath.portfolio.models import LearningEntry, PlanItem
+from peerpath.portfolio.models import Goal, LearningEntry, PlanItem
 from tests.assessments import builders
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -174,8 +174,10 @@ def test_the_capability_pages_in_welsh_mark_the_framework_english(in_welsh, six)
     assert languages_of(capability.content.decode(), welsh("Record some learning")) == {"cy"}
 
 
-def test_a_learning_entry_and_the_plan_in_welsh_mark_the_capabilities_english(in_welsh, alice, six):
+def test_an_entry_a_goal_and_the_plan_in_welsh_mark_the_capabilities_english(in_welsh, alice, six):
     element = six.statements.get(code="VIS.2")
+    goal = Goal.objects.create(owner=alice, title="Lead a restructure well")
+    goal.statements.add(element)
     entry = LearningEntry.objects.create(
         owner=alice, title="Shadowed a budget round", kind="other", date="2026-11-02"
     )
@@ -185,9 +187,11 @@ def test_a_learning_entry_and_the_plan_in_welsh_mark_the_capabilities_english(in
     entry_page = in_welsh.get(entry.get_absolute_url()).content.decode()
     plan_page = in_welsh.get(reverse("portfolio:plan")).content.decode()
     new_entry = in_welsh.get(reverse("portfolio:entry-new") + f"?statement={element.pk}")
+    goal_page = in_welsh.get(reverse("portfolio:goal", args=[goal.pk])).content.decode()
 
     assert languages_of(entry_page, element.text) == {"en"}
     assert languages_of(entry_page, six.name) == {"en"}
     assert languages_of(plan_page, element.text) == {"en"}
     assert languages_of(plan_page, welsh("Add an item")) == {"cy"}
     assert languages_of(new_entry.content.decode(), element.text) == {"en"}
+    assert languages_of(goal_page, element.text) == {"en"}

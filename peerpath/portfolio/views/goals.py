@@ -88,6 +88,8 @@ def _goal_page(request, goal, note_form, status=200):
         "portfolio/goal.html",
         {
             "goal": goal,
+            # With their frameworks, whose language the page marks them in.
+            "statements": goal.statements.select_related("framework"),
             "note_form": note_form,
             "entries": selectors.with_links(goal.learning_entries.all()).order_by("-date"),
         },
