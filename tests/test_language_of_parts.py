@@ -195,3 +195,18 @@ def test_an_entry_a_goal_and_the_plan_in_welsh_mark_the_capabilities_english(in_
     assert languages_of(plan_page, welsh("Add an item")) == {"cy"}
     assert languages_of(new_entry.content.decode(), element.text) == {"en"}
     assert languages_of(goal_page, element.text) == {"en"}
+
+
+def test_a_programme_in_english_is_marked_english_on_welsh_pages(in_welsh, twenty_three_things):
+    activity = twenty_three_things.activities.order_by("position").first()
+
+    listing = in_welsh.get(reverse("programmes:list")).content.decode()
+    page = in_welsh.get(twenty_three_things.get_absolute_url()).content.decode()
+    activity_page = in_welsh.get(activity.get_absolute_url()).content.decode()
+
+    assert languages_of(listing, twenty_three_things.name) == {"en"}
+    assert languages_of(page, twenty_three_things.name) == {"en"}
+    assert languages_of(page, activity.title) == {"en"}
+    assert languages_of(activity_page, activity.title) == {"en"}
+    assert languages_of(activity_page, activity.steps[0]) == {"en"}
+    assert languages_of(activity_page, welsh("What to do")) == {"cy"}

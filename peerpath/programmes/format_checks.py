@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .formats import (
     CODE_PATTERN,
     KNOWN_TOOLS,
+    LANGUAGE_PATTERN,
     ROLE_LEVELS,
     SLUG_PATTERN,
     ActivityData,
@@ -165,10 +166,18 @@ def check_module(fields: Fields) -> ModuleData:
     )
 
 
+def check_language(top: Fields) -> str:
+    language = top.text("language", max_length=10)
+    if language and not re.match(LANGUAGE_PATTERN, language):
+        top.problem("language", _("Use a language code, such as “en” or “cy”."))
+    return language or "en"
+
+
 def check_programme(raw: dict, problems: list[Problem]) -> ProgrammeData:
     top = Fields(raw, "", problems)
     top.only(
-        "format", "slug", "name", "kind", "summary", "audience", "review", "activity_label",
+        "format", "slug", "name", "kind", "summary", "language", "audience", "review",
+        "activity_label",
         "start_with",
         "eligibility", "completion", "capabilities_framework", "source", "modules", "activities",
     )  # fmt: skip
@@ -183,6 +192,7 @@ def check_programme(raw: dict, problems: list[Problem]) -> ProgrammeData:
         name=top.text("name", required=True, max_length=200),
         kind=top.choice("kind", Programme.Kind.values, default=Programme.Kind.SELF_PACED),
         summary=top.text("summary"),
+        language=check_language(top),
         audience=top.choice("audience", Programme.Audience.values, default="members"),
         review=top.choice("review", Programme.Review.values, default="auto"),
         activity_label=top.text("activity_label", max_length=40),

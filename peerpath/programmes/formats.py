@@ -22,6 +22,8 @@ from .tools import KNOWN_TOOLS
 PROGRAMME_FORMAT = "peerpath-programme/1"
 PATHWAY_FORMAT = "peerpath-pathway/1"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# A language tag as HTML takes it: "en", "cy", "en-GB".
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 ROLE_LEVELS = {level.name.lower().replace("_", "-"): level.value for level in RoleLevel}
 
 
@@ -101,6 +103,7 @@ class ProgrammeData:
     name: str
     kind: str
     summary: str = ""
+    language: str = "en"
     audience: str = Programme.Audience.MEMBERS.value
     review: str = Programme.Review.AUTO.value
     activity_label: str = ""
@@ -123,6 +126,7 @@ class ProgrammeData:
             "name": self.name,
             "kind": self.kind,
             "summary": self.summary,
+            "language": self.language,
             "audience": self.audience,
             "review": self.review,
             "activity_label": self.activity_label,

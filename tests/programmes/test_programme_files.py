@@ -149,3 +149,22 @@ def test_the_import_command_names_every_problem(tmp_path, shipped_frameworks):
         call_command("import_programme", str(path))
     assert "slug: This is required." in str(refused.value)
     assert "name: This is required." in str(refused.value)
+
+
+def test_a_programme_keeps_the_language_its_file_gives_and_exports_it(shipped_frameworks, org):
+    welsh = programme_import(data=read(small_programme(language="cy")), owner=org).thing
+    plain = programme_import(data=read(small_programme(slug="plain")), owner=org).thing
+
+    assert welsh.language == "cy"
+    assert json.loads(dump(programme_as_data(welsh)))["language"] == "cy"
+    assert plain.language == "en"
+
+
+def test_a_language_that_is_not_a_code_is_refused_and_nothing_is_saved(shipped_frameworks, org):
+    with pytest.raises(ProgrammeFileError) as refused:
+        programme_import(data=read(small_programme(language="Welsh")), owner=org)
+
+    assert [(p.where, p.message) for p in refused.value.problems] == [
+        ("language", "Use a language code, such as “en” or “cy”.")
+    ]
+    assert not Programme.objects.exists()

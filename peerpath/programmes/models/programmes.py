@@ -69,6 +69,9 @@ class Programme(Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     summary = models.TextField(_("summary"), blank=True)
+    # The language the programme's content is written in (its file says), so pages in
+    # another language can mark it as such.
+    language = models.CharField(_("language"), max_length=10, default="en")
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

@@ -22,6 +22,7 @@ def programme_as_data(programme: Programme) -> ProgrammeData:
         name=programme.name,
         kind=programme.kind,
         summary=programme.summary,
+        language=programme.language,
         audience=programme.audience,
         review=programme.review,
         activity_label=programme.activity_label,
