@@ -1,4 +1,5 @@
-"""Every page, for every role that may see it, passes axe-core's WCAG 2.2 A/AA rules.
+"""Every page, for every role that may see it, passes axe-core's WCAG 2.2 A/AA rules, in
+English and (for the participant and the coordinator) in Welsh.
 
 The pages come from the permission table (tests/test_permissions.py and each app's
 tests/<app>/access_table.py): any GET URL a role may open is checked in Debian's Chromium
@@ -64,11 +65,22 @@ def axe_violations(page, run_only: dict | None = None) -> list[str]:
     return result
 
 
-@pytest.mark.parametrize("role", ROLES)
+# Every role in English; in Welsh, the two roles that between them see almost every page
+# (Welsh text is longer, and English framework words sit in it with their own lang).
+LANGUAGES = [(role, "en-GB") for role in ROLES] + [("participant", "cy"), ("coordinator", "cy")]
+
+
+def in_language(page, locale: str) -> list[str]:
+    """A complaint if the page did not come in the language the browser asked for."""
+    served = page.locator("html").get_attribute("lang")
+    return [] if served == locale else [f"served in {served}, not {locale}"]
+
+
+@pytest.mark.parametrize(("role", "locale"), LANGUAGES)
 def test_every_page_a_role_can_open_has_no_accessibility_violations(
-    role, browser, live_server, people, world
+    role, locale, browser, live_server, people, world
 ):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context = browser.new_context(base_url=live_server.url, locale=locale)
     sign_in_context(context, people[role], live_server.url)
     page = context.new_page()
     csp_errors: list[str] = []
@@ -82,11 +94,11 @@ def test_every_page_a_role_can_open_has_no_accessibility_violations(
     try:
         for url in pages_for(role, world):
             page.goto(url)
-            found = axe_violations(page)
+            found = in_language(page, locale) + axe_violations(page)
             if found or csp_errors:
                 problems[url] = found + csp_errors
                 csp_errors.clear()
     finally:
         context.close()
     report = "\n".join(f"{url}:\n  " + "\n  ".join(found) for url, found in problems.items())
-    assert not problems, f"as {role}:\n{report}"
+    assert not problems, f"as {role} in {locale}:\n{report}"

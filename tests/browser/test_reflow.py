@@ -3,13 +3,18 @@
 
 Wide tables may scroll inside their own box (data tables are the criterion's exception);
 while a box scrolls it must be reachable by keyboard and named, which axe-core's rules
-check at that width. Same pages and roles as tests/browser/test_accessibility.py.
+check at that width. Same pages, roles and languages as tests/browser/test_accessibility.py.
 """
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations, pages_for, sign_in_context
-from tests.conftest import ROLES
+from tests.browser.test_accessibility import (
+    LANGUAGES,
+    axe_violations,
+    in_language,
+    pages_for,
+    sign_in_context,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,24 +47,28 @@ SCROLL_BOX_RULES = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("role", "locale"), LANGUAGES)
 def test_every_page_fits_a_phone_screen_without_scrolling_sideways(
-    role, browser, live_server, people, world
+    role, locale, browser, live_server, people, world
 ):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport=PHONE)
+    context = browser.new_context(base_url=live_server.url, locale=locale, viewport=PHONE)
     sign_in_context(context, people[role], live_server.url)
     page = context.new_page()
     problems = {}
     try:
         for url in pages_for(role, world):
             page.goto(url)
-            found = page.evaluate(WIDER_THAN_WINDOW) + axe_violations(page, SCROLL_BOX_RULES)
+            found = (
+                in_language(page, locale)
+                + page.evaluate(WIDER_THAN_WINDOW)
+                + axe_violations(page, SCROLL_BOX_RULES)
+            )
             if found:
                 problems[url] = found
     finally:
         context.close()
     report = "\n".join(f"{url}:\n  " + "\n  ".join(found) for url, found in problems.items())
-    assert not problems, f"at {PHONE['width']}px as {role}:\n{report}"
+    assert not problems, f"at {PHONE['width']}px as {role} in {locale}:\n{report}"
 
 
 def test_a_wide_table_scrolls_in_a_named_box_that_keyboard_users_can_reach(
