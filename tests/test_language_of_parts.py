@@ -6,15 +6,17 @@ English pronunciation, while the interface around them stays Welsh; on a page in
 nothing extra is marked.
 """
 
+import datetime
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from peerpath.assessments.models import FeedbackRound, SelfEvaluation
 from peerpath.frameworks.models import Framework
 from peerpath.portfolio.models import Goal, LearningEntry, PlanItem
+from peerpath.programmes.models import Event
 from tests.assessments import builders
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -210,3 +212,18 @@ def test_a_programme_in_english_is_marked_english_on_welsh_pages(in_welsh, twent
     assert languages_of(activity_page, activity.title) == {"en"}
     assert languages_of(activity_page, activity.steps[0]) == {"en"}
     assert languages_of(activity_page, welsh("What to do")) == {"cy"}
+
+
+def test_an_event_page_in_welsh_marks_its_programme_english(in_welsh, masterclasses):
+    starts = timezone.now() + datetime.timedelta(days=14)
+    event = Event.objects.create(
+        programme=masterclasses,
+        kind=Event.Kind.MASTERCLASS,
+        title="Leading through change",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=3),
+    )
+
+    page = in_welsh.get(event.get_absolute_url()).content.decode()
+
+    assert languages_of(page, masterclasses.name) == {"en"}
