@@ -78,6 +78,9 @@ $(STAMPS)/gettext: | $(STAMPS)
 setup: $(STAMPS)/system $(STAMPS)/install $(STAMPS)/assets $(STAMPS)/translations
 
 # --- the two commands -----------------------------------------------------------------
+# Links in emails (invitations, password resets) point at the server being started.
+run serve: export SITE_URL ?= http://$(HOST):$(PORT)
+
 run: setup
 	$(PEERPATH) migrate --noinput
 	$(PEERPATH) load-frameworks
