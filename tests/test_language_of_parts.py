@@ -13,11 +13,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from peerpath.assessments.models import FeedbackRound, SelfEvaluation
+from peerpath.assessments.models import FeedbackRound, SelfEvaluation, Share
+from peerpath.badges.services import achievement_ensure, credential_award
 from peerpath.frameworks.models import Framework
-from peerpath.portfolio.models import Goal, LearningEntry, PlanItem
-from peerpath.programmes.models import Event
+from peerpath.portfolio.models import Claim, Goal, LearningEntry, PlanItem
+from peerpath.programmes.models import Event, Submission
 from tests.assessments import builders
+from tests.badges.key_pool import pooled_keys
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -28,7 +30,7 @@ class TextLanguages(HTMLParser):
     def __init__(self):
         super().__init__()
         self.open: list[tuple[str, str | None]] = []
-        self.texts: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str | None, set[str]]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag not in VOID:
@@ -45,14 +47,15 @@ class TextLanguages(HTMLParser):
         # Charts are images to a screen reader, read by their title alone.
         tags = {tag for tag, _lang in self.open}
         if data.strip() and self.open and not tags & {"script", "style", "title", "svg"}:
-            self.texts.append((" ".join(data.split()), self.open[-1][1]))
+            self.texts.append((" ".join(data.split()), self.open[-1][1], tags))
 
 
-def languages_of(page: str, text: str) -> set[str | None]:
-    """The languages the page says `text` is in, wherever it appears."""
+def languages_of(page: str, text: str, within: str = "html") -> set[str | None]:
+    """The languages the page says `text` is in, wherever it appears (inside a `within`
+    element, when the page has it elsewhere too)."""
     parser = TextLanguages()
     parser.feed(page)
-    found = {lang for piece, lang in parser.texts if text in piece}
+    found = {lang for piece, lang, tags in parser.texts if text in piece and within in tags}
     assert found, f"{text!r} is not on the page"
     return found
 
@@ -227,3 +230,208 @@ def test_an_event_page_in_welsh_marks_its_programme_english(in_welsh, masterclas
     page = in_welsh.get(event.get_absolute_url()).content.decode()
 
     assert languages_of(page, masterclasses.name) == {"en"}
+
+
+def test_the_home_page_in_welsh_names_the_frameworks_in_english(in_welsh, alice, framework):
+    SelfEvaluation.objects.create(owner=alice, framework=framework)
+
+    page = in_welsh.get(reverse("home")).content.decode()
+
+    assert languages_of(page, framework.name) == {"en"}
+    assert languages_of(page, welsh("Your organisations")) == {"cy"}
+    assert languages_of(page, welsh("Self-evaluation and feedback")) == {"cy"}
+
+
+def test_the_self_evaluation_page_in_welsh_names_the_frameworks_in_english(
+    in_welsh, alice, framework
+):
+    SelfEvaluation.objects.create(owner=alice, framework=framework)
+    builders.finished_evaluation(alice, framework)
+
+    page = in_welsh.get(reverse("assessments:home")).content.decode()
+
+    assert languages_of(page, framework.name) == {"en"}
+    assert languages_of(page, welsh("Carry on where you left off")) == {"cy"}
+    assert languages_of(page, welsh("Start a self-evaluation")) == {"cy"}
+    assert languages_of(page, welsh("See results")) == {"cy"}
+
+
+def test_one_self_evaluation_in_welsh_names_its_framework_in_english(in_welsh, alice, framework):
+    evaluation = SelfEvaluation.objects.create(owner=alice, framework=framework)
+    pages = [
+        reverse("assessments:evaluation", args=[evaluation.pk]),
+        reverse("assessments:start", args=[framework.slug]),
+        reverse("assessments:finish", args=[evaluation.pk]),
+        reverse("assessments:discard", args=[evaluation.pk]),
+    ]
+
+    for url in pages:
+        page = in_welsh.get(url).content.decode()
+        assert languages_of(page, framework.name) == {"en"}, url
+    discard = in_welsh.get(pages[-1]).content.decode()
+    assert languages_of(discard, welsh("Yes, delete it")) == {"cy"}
+
+
+def test_sharing_an_evaluation_in_welsh_names_its_framework_in_english(
+    client, alice, bob, framework
+):
+    evaluation = builders.finished_evaluation(alice, framework)
+    Share.objects.create(owner=alice, shared_with=bob, relationship="mentor", evaluation=evaluation)
+    client.cookies["django_language"] = "cy"
+
+    client.force_login(alice)
+    share = client.get(reverse("assessments:share", args=[evaluation.pk])).content.decode()
+    client.force_login(bob)
+    shared = client.get(reverse("assessments:shared-with-me")).content.decode()
+
+    assert languages_of(share, framework.name) == {"en"}
+    assert languages_of(share, welsh("Who can see it")) == {"cy"}
+    assert languages_of(shared, framework.name) == {"en"}
+    assert languages_of(shared, welsh("You are their")) == {"cy"}
+
+
+def test_the_organisational_self_assessment_in_welsh_names_frameworks_in_english(
+    client, carol, org
+):
+    workplace = builders.organisation_framework(org)
+    SelfEvaluation.objects.create(owner=carol, organisation=org, framework=workplace)
+    builders.finished_evaluation(carol, workplace, organisation=org)
+    client.force_login(carol)
+    client.cookies["django_language"] = "cy"
+
+    page = client.get(reverse("assessments:organisation", args=[org.slug])).content.decode()
+
+    assert languages_of(page, workplace.name) == {"en"}
+    assert languages_of(page, welsh("Start an assessment")) == {"cy"}
+
+
+def test_the_360_rounds_in_welsh_name_their_framework_in_english(in_welsh, alice, six):
+    round = builders.feedback_round(alice, six)
+
+    rounds = in_welsh.get(reverse("assessments:rounds")).content.decode()
+    page = in_welsh.get(round.get_absolute_url()).content.decode()
+
+    assert languages_of(rounds, six.name) == {"en"}
+    assert languages_of(rounds, welsh("Your rounds")) == {"cy"}
+    assert languages_of(page, six.name) == {"en"}
+    assert languages_of(page, welsh("360° feedback")) == {"cy"}
+
+
+def test_a_rater_in_welsh_is_told_the_framework_in_english(client, alice, six):
+    round = builders.feedback_round(alice, six)
+    _rater, token = builders.rater(round)
+    client.cookies["django_language"] = "cy"
+
+    page = client.get(reverse("assessments:respond", args=[token])).content.decode()
+
+    assert languages_of(page, six.name) == {"en"}
+    assert languages_of(page, welsh("Who will see your answers")) == {"cy"}
+
+
+def test_claims_in_welsh_name_their_standard_in_english(in_welsh, alice, framework):
+    claim = Claim.objects.create(owner=alice, framework=framework)
+
+    claims = in_welsh.get(reverse("portfolio:claims")).content.decode()
+    page = in_welsh.get(claim.get_absolute_url()).content.decode()
+
+    assert languages_of(claims, framework.name) == {"en"}
+    assert languages_of(claims, welsh("Start a claim")) == {"cy"}
+    assert languages_of(page, framework.name, within="h1") == {"en"}
+    assert languages_of(page, welsh("Items claimed")) == {"cy"}
+
+
+def test_hours_in_welsh_head_each_framework_in_english(in_welsh, alice, six):
+    entry = LearningEntry.objects.create(
+        owner=alice, title="Shadowed a budget round", kind="other", date="2026-11-02", hours=2
+    )
+    entry.statements.add(six.statements.get(code="VIS.1"))
+
+    page = in_welsh.get(reverse("portfolio:hours")).content.decode()
+
+    assert languages_of(page, six.name) == {"en"}
+    assert languages_of(page, welsh("By capability")) == {"cy"}
+
+
+def test_a_badge_in_welsh_lists_its_capabilities_in_english(in_welsh, alice, six):
+    element = six.statements.get(code="VIS.1")
+    with pooled_keys():
+        achievement = achievement_ensure(
+            key="test.vision",
+            name="Vision",
+            description="Set out a vision.",
+            criteria="A reflection.",
+            statements=[element],
+        )
+        credential = credential_award(achievement=achievement, recipient=alice)
+
+    for url in (achievement.get_absolute_url(), credential.get_absolute_url()):
+        page = in_welsh.get(url).content.decode()
+        assert languages_of(page, element.text) == {"en"}, url
+        assert languages_of(page, six.name) == {"en"}, url
+        assert languages_of(page, welsh("How it is earned")) == {"cy"}, url
+
+
+@pytest.fixture
+def handed_in(alice, twenty_three_things):
+    """Alice's work for Thing 1, waiting for a coordinator of her organisation."""
+    activity = twenty_three_things.activities.order_by("position").first()
+    return Submission.objects.create(
+        activity=activity,
+        participant=alice,
+        status=Submission.Status.SUBMITTED,
+        statement="What I learned about leadership.",
+        submitted_at=timezone.now(),
+    )
+
+
+def test_work_waiting_for_review_in_welsh_names_the_programme_in_english(
+    client, bob, handed_in, twenty_three_things
+):
+    client.force_login(bob)
+    client.cookies["django_language"] = "cy"
+
+    waiting = client.get(reverse("programmes:reviews")).content.decode()
+    review = client.get(reverse("programmes:review", args=[handed_in.pk])).content.decode()
+
+    assert languages_of(waiting, twenty_three_things.name) == {"en"}
+    assert languages_of(waiting, handed_in.activity.label) == {"en"}
+    assert languages_of(waiting, welsh("Handed in")) == {"cy"}
+    assert languages_of(review, twenty_three_things.name) == {"en"}
+    assert languages_of(review, welsh("Save decision")) == {"cy"}
+
+
+def test_an_activity_in_welsh_leads_back_to_its_programme_in_english(in_welsh, twenty_three_things):
+    activity = twenty_three_things.activities.order_by("position").first()
+
+    page = in_welsh.get(activity.get_absolute_url()).content.decode()
+
+    assert languages_of(page, twenty_three_things.name, within="nav") == {"en"}
+    assert languages_of(page, welsh("Programmes"), within="nav") == {"cy"}
+
+
+def test_in_english_the_framework_and_programme_names_are_not_marked_apart(
+    client, alice, bob, framework, six, handed_in, twenty_three_things
+):
+    SelfEvaluation.objects.create(owner=alice, framework=framework)
+    builders.finished_evaluation(alice, framework)
+    builders.feedback_round(alice, six)
+    Claim.objects.create(owner=alice, framework=framework)
+    client.force_login(alice)
+    pages = {
+        url: client.get(url).content.decode()
+        for url in (
+            reverse("home"),
+            reverse("assessments:home"),
+            reverse("assessments:rounds"),
+            reverse("portfolio:claims"),
+        )
+    }
+    client.force_login(bob)
+    pages["reviews"] = client.get(reverse("programmes:reviews")).content.decode()
+
+    for url, page in pages.items():
+        assert 'lang="en"' not in page, url
+    for url in (reverse("home"), reverse("assessments:home"), reverse("portfolio:claims")):
+        assert languages_of(pages[url], framework.name) == {"en-GB"}, url
+    assert languages_of(pages[reverse("assessments:rounds")], six.name) == {"en-GB"}
+    assert languages_of(pages["reviews"], twenty_three_things.name) == {"en-GB"}
