@@ -35,7 +35,7 @@ from peerpath.portfolio.services import (
     plan_item_create,
     plan_share,
 )
-from peerpath.programmes.models import Event, Programme
+from peerpath.programmes.models import Event, Pathway, PathwayStep, Programme
 from peerpath.programmes.services import enrolment_request, module_create, submission_submit
 from tests.assessments.builders import feedback_round, finished_evaluation, rater, submitted_answers
 from tests.badges.key_pool import pooled_keys
@@ -456,6 +456,21 @@ def test_a_participants_progress_through_many_activities(
 
     url = reverse(url_name, kwargs={"slug": twenty_three_things.slug})
     assert_constant(client_for(alice), url, numbered(hand_in))
+
+
+def test_a_pathway_with_many_steps_and_capabilities(alice, client_for, shipped_frameworks):
+    six = shipped_frameworks["six-leadership-capabilities"]
+    statements = list(
+        Statement.objects.filter(framework=six).order_by("domain__position", "position")
+    )
+    pathway = Pathway.objects.create(slug="many-steps", name="Many steps")
+
+    def add_step(n):
+        step = PathwayStep.objects.create(pathway=pathway, position=n, title=f"Step {n}")
+        step.statements.set(statements[n % len(statements) : n % len(statements) + 2])
+
+    url = reverse("programmes:pathway", kwargs={"pathway_slug": pathway.slug})
+    assert_constant(client_for(alice), url, numbered(add_step))
 
 
 # --- badges ------------------------------------------------------------------------------

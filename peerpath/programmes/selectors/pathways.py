@@ -27,7 +27,9 @@ def pathway_with_steps(pathway: Pathway) -> Pathway:
         Prefetch(
             "steps",
             queryset=PathwayStep.objects.select_related("activity__programme")
-            .prefetch_related("statements__domain")
+            .prefetch_related(
+                Prefetch("statements", Statement.objects.select_related("domain", "framework"))
+            )
             .order_by("position"),
         )
     ).get(pk=pathway.pk)
