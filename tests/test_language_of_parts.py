@@ -17,7 +17,7 @@ from peerpath.assessments.models import FeedbackRound, SelfEvaluation, Share
 from peerpath.badges.services import achievement_ensure, credential_award
 from peerpath.frameworks.models import Framework
 from peerpath.portfolio.models import Claim, Goal, LearningEntry, PlanItem
-from peerpath.programmes.models import Event, Submission
+from peerpath.programmes.models import Event, Pathway, PathwayStep, Submission
 from tests.assessments import builders
 from tests.badges.key_pool import pooled_keys
 
@@ -270,6 +270,13 @@ def test_one_self_evaluation_in_welsh_names_its_framework_in_english(in_welsh, a
         assert languages_of(page, framework.name) == {"en"}, url
     discard = in_welsh.get(pages[-1]).content.decode()
     assert languages_of(discard, welsh("Yes, delete it")) == {"cy"}
+    statement = framework.statements.order_by("pk").first()
+    for url in pages[0], pages[2]:
+        page = in_welsh.get(url).content.decode()
+        assert languages_of(page, statement.domain.name) == {"en"}, url
+    finish = in_welsh.get(pages[2]).content.decode()
+    assert languages_of(finish, statement.text) == {"en"}
+    assert languages_of(finish, welsh("Check and finish"), within="h1") == {"cy"}
 
 
 def test_sharing_an_evaluation_in_welsh_names_its_framework_in_english(
@@ -349,6 +356,8 @@ def test_hours_in_welsh_head_each_framework_in_english(in_welsh, alice, six):
     page = in_welsh.get(reverse("portfolio:hours")).content.decode()
 
     assert languages_of(page, six.name) == {"en"}
+    assert languages_of(page, six.statements.get(code="VIS.1").domain.name) == {"en"}
+    assert languages_of(page, six.statements.get(code="VIS.1").text) == {"en"}
     assert languages_of(page, welsh("By capability")) == {"cy"}
 
 
@@ -397,6 +406,8 @@ def test_work_waiting_for_review_in_welsh_names_the_programme_in_english(
     assert languages_of(waiting, handed_in.activity.label) == {"en"}
     assert languages_of(waiting, welsh("Handed in")) == {"cy"}
     assert languages_of(review, twenty_three_things.name) == {"en"}
+    assert languages_of(review, handed_in.activity.label, within="h1") == {"en"}
+    assert languages_of(review, handed_in.participant.full_name, within="h1") == {"cy"}
     assert languages_of(review, welsh("Save decision")) == {"cy"}
 
 
@@ -407,6 +418,31 @@ def test_an_activity_in_welsh_leads_back_to_its_programme_in_english(in_welsh, t
 
     assert languages_of(page, twenty_three_things.name, within="nav") == {"en"}
     assert languages_of(page, welsh("Programmes"), within="nav") == {"cy"}
+
+
+def test_an_activity_and_a_pathway_in_welsh_list_their_capabilities_in_english(
+    in_welsh, twenty_three_things
+):
+    activity = (
+        twenty_three_things.activities.exclude(badge_name="")
+        .filter(statements__isnull=False)
+        .order_by("position")
+        .first()
+    )
+    statement = activity.statements.order_by("pk").first()
+    pathway = Pathway.objects.create(slug="welsh-pathway", name="Llwybr")
+    step = PathwayStep.objects.create(pathway=pathway, position=1, title="Cam", activity=activity)
+    step.statements.add(statement)
+
+    page = in_welsh.get(activity.get_absolute_url()).content.decode()
+    assert languages_of(page, statement.text) == {"en"}
+    assert languages_of(page, activity.badge_name) == {"en"}
+    assert languages_of(page, welsh("Capabilities it develops")) == {"cy"}
+
+    page = in_welsh.get(reverse("programmes:pathway", args=[pathway.slug])).content.decode()
+    assert languages_of(page, statement.text) == {"en"}
+    assert languages_of(page, statement.domain.name) == {"en"}
+    assert languages_of(page, welsh("Capabilities it covers")) == {"cy"}
 
 
 def test_in_english_the_framework_and_programme_names_are_not_marked_apart(
