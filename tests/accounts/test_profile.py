@@ -34,6 +34,12 @@ def test_a_participant_edits_their_profile(client_for, alice):
     assert "Budgeting" in client.get(reverse("accounts:profile")).content.decode()
 
 
+def test_the_edit_page_asks_for_areas_of_expertise_once(client_for, alice):
+    # It once showed the box twice; the browser sent both and the second, unchanged one won.
+    page = client_for(alice).get(reverse("accounts:profile-edit")).content.decode()
+    assert page.count('name="profile-expertise_text"') == 1
+
+
 def test_an_invalid_profile_keeps_what_was_typed(client_for, alice):
     response = client_for(alice).post(
         reverse("accounts:profile-edit"),
