@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import ROLES
+from tests.page_structure import structure_problems
 
 OK, LOGIN, REDIRECT, FORBIDDEN, HIDDEN = "ok", "login", "redirect", "forbidden", "hidden"
 UNAUTHORISED, BAD_REQUEST = "unauthorised", "bad-request"
@@ -175,4 +176,6 @@ def test_each_role_gets_what_the_table_says(name, people, world, client_for):
         problem = outcome_problem(name, role, url, response, expected[role])
         if problem:
             problems.append(problem)
+        elif response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            problems += [f"{role} on {url}: {p}" for p in structure_problems(response.text)]
     assert problems == []

@@ -13,7 +13,8 @@ PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 def upload(client, entry, name, content, **extra):
     url = reverse("portfolio:evidence-upload", args=[entry.pk])
-    return client.post(url, {"file": SimpleUploadedFile(name, content), **extra})
+    fields = {"file": SimpleUploadedFile(name, content), **extra}
+    return client.post(url, {f"file-{key}": value for key, value in fields.items()})
 
 
 def stored_files(media_root) -> list:
@@ -78,9 +79,11 @@ def test_files_that_are_not_what_they_claim_or_not_allowed_are_refused(
 
 def test_a_link_must_be_a_web_address(alice, client_for, entry):
     url = reverse("portfolio:evidence-link", args=[entry.pk])
-    refused = client_for(alice).post(url, {"url": "javascript:alert(1)"})
+    refused = client_for(alice).post(url, {"link-url": "javascript:alert(1)"})
     assert refused.status_code == 400 and "Enter a valid URL" in refused.content.decode()
-    client_for(alice).post(url, {"url": "https://blog.example.org/thing-23", "title": "My blog"})
+    client_for(alice).post(
+        url, {"link-url": "https://blog.example.org/thing-23", "link-title": "My blog"}
+    )
     assert Evidence.objects.get(entry=entry).url == "https://blog.example.org/thing-23"
 
 

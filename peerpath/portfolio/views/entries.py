@@ -119,13 +119,14 @@ def entry_edit(request, entry_id):
 
 
 def _entry_page(request, entry, file_form=None, link_form=None, status=200):
+    # Both evidence forms have a title: prefixes keep their fields' names and ids apart.
     return render(
         request,
         "portfolio/entry.html",
         {
             "entry": entry,
-            "file_form": file_form or EvidenceFileForm(),
-            "link_form": link_form or EvidenceLinkForm(),
+            "file_form": file_form or EvidenceFileForm(prefix="file"),
+            "link_form": link_form or EvidenceLinkForm(prefix="link"),
             "claim_items": entry.claim_items.select_related("claim", "statement"),
         },
         status=status,
@@ -156,7 +157,7 @@ def evidence_upload(request, entry_id):
     found = selectors.entry_of(request.user, entry_id)
     if found is None:
         raise Http404
-    form = EvidenceFileForm(request.POST, request.FILES)
+    form = EvidenceFileForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
         try:
             services.evidence_add_file(
@@ -176,7 +177,7 @@ def evidence_link(request, entry_id):
     found = selectors.entry_of(request.user, entry_id)
     if found is None:
         raise Http404
-    form = EvidenceLinkForm(request.POST)
+    form = EvidenceLinkForm(request.POST, prefix="link")
     if form.is_valid():
         try:
             services.evidence_add_link(
