@@ -1,6 +1,7 @@
 """Setting up schemes and rounds, and running training."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.accounts.models import Nation, Organisation, RoleLevel
@@ -147,13 +148,34 @@ class CohortForm(ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        open_, close = cleaned.get("applications_open"), cleaned.get("applications_close")
-        if open_ and close and close < open_:
-            self.add_error("applications_close", _("Applications must close after they open."))
+        self._check_milestone_order(cleaned)
         for name in ["shortlist_size", "response_days", "max_capacity", "quiet_weeks"]:
             if cleaned.get(name) is not None and not 1 <= cleaned[name] <= 52:
                 self.add_error(name, _("Enter a whole number from 1 to 52."))
         return cleaned
+
+    def _check_milestone_order(self, cleaned: dict) -> None:
+        """No date in the timetable may come before the last one filled in above it:
+        blank dates are skipped, and each date out of order gets its own message."""
+        earlier = None
+        for name in Cohort.MILESTONES:
+            when = cleaned.get(name)
+            if when is None:
+                continue
+            if earlier is None or when >= cleaned[earlier]:
+                earlier = name
+            elif name == "applications_close":
+                self.add_error(name, _("Applications must close after they open."))
+            else:
+                self.add_error(
+                    name,
+                    _("“%(field)s” cannot be before “%(earlier)s” (%(date)s).")
+                    % {
+                        "field": self.fields[name].label,
+                        "earlier": self.fields[earlier].label,
+                        "date": date_format(cleaned[earlier], "j F Y"),
+                    },
+                )
 
 
 class NextRoundForm(Form):

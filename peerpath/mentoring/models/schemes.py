@@ -201,6 +201,17 @@ class Cohort(Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The timetable in the order its dates must come: applications close, training is
+    # done, pairs are announced, pairs finish meeting, then the round is evaluated.
+    MILESTONES = [
+        "applications_open",
+        "applications_close",
+        "training_by",
+        "matching_by",
+        "planned_end",
+        "evaluation_by",
+    ]
+
     class Meta:
         ordering = ["scheme", "-created_at"]
 
