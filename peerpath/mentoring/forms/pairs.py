@@ -44,6 +44,15 @@ class AgreementForm(ModelForm):
         )
         self.fields["session_minutes"].widget.attrs["class"] += " govuk-input--width-3"
 
+    def clean_planned_end(self):
+        planned_end = self.cleaned_data["planned_end"]
+        # A date already agreed may pass while the pair still meets: signing again
+        # must not be refused for it, only a newly entered date in the past.
+        unchanged = planned_end == self.initial.get("planned_end")
+        if planned_end and not unchanged and planned_end < timezone.localdate():
+            raise forms.ValidationError(_("The planned end date must be today or in the future."))
+        return planned_end
+
 
 class WhenForm(Form):
     """Date, time and length of a session, in the person's local time (Europe/London)."""
