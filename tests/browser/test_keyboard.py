@@ -79,6 +79,21 @@ def test_logging_a_learning_entry_with_the_keyboard(page, alice, shipped_framewo
     assert (entry.kind, str(entry.date)) == ("reading", "2026-10-12")
 
 
+def test_enter_in_a_learning_entrys_box_saves_it(page, alice, shipped_frameworks):
+    # The capability picker's Search button once caught Enter, so nothing happened.
+    sign_in_by_keyboard(page, alice)
+    page.goto("/portfolio/log/new/")
+    page.get_by_label("Type of learning").select_option("reading")
+    page.get_by_label("Day").fill("12")
+    page.get_by_label("Month").fill("10")
+    page.get_by_label("Year").fill("2026")
+    page.get_by_label("What did you learn?").fill("Ask before telling.")
+    page.get_by_label("What did you do?").fill("Read a book on coaching")
+    page.get_by_label("What did you do?").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Read a book on coaching")
+    assert LearningEntry.objects.filter(owner=alice).count() == 1
+
+
 def test_rating_a_self_evaluation_section_with_the_keyboard(page, alice, shipped_frameworks):
     sign_in_by_keyboard(page, alice)
     page.goto("/self-evaluation/start/cld-peer-self-evaluation/")

@@ -51,6 +51,9 @@ function setUp(picker) {
       search();
     }
   });
+  // The Search button submits only without this script. As a plain button it is no
+  // longer the form's default, so Enter in any other field saves the form again.
+  button.type = "button";
   button.addEventListener("click", (event) => {
     event.preventDefault();
     search();
