@@ -2,6 +2,8 @@
 its own __init__ (one comment box per claimed item, one question per round...)."""
 
 from django import forms
+from django.urls import reverse
+from django.utils import translation
 
 from peerpath.lib.forms import Form
 
@@ -49,3 +51,62 @@ def test_styling_twice_changes_nothing():
 
     assert str(form) == first
     assert form.fields["comment-A.1"].widget.attrs["class"] == "govuk-textarea"
+
+
+class EveryKindForm(Form):
+    name = forms.CharField(label="Your name")
+    colour = forms.ChoiceField(
+        label="Favourite colour?",
+        choices=[("", "- Select an option -"), ("red", "Red"), ("blue", "Blue")],
+        widget=forms.RadioSelect,
+    )
+    team = forms.ChoiceField(label="Team", choices=[("", "---"), ("a", "A")])
+    agree = forms.BooleanField(label="I agree")
+    reason = forms.CharField(label="Reason", error_messages={"required": "Say why."})
+    unnamed = forms.CharField()
+
+
+def test_a_missing_answer_is_named_beside_its_field_and_in_the_summary():
+    form = EveryKindForm(data={})
+
+    assert not form.is_valid()
+    assert form.error_summary_items() == [
+        ("id_name", "“Your name” is required"),
+        ("id_colour_0", "Choose an answer for “Favourite colour?”"),
+        ("id_team", "Choose an answer for “Team”"),
+        ("id_agree", "Tick “I agree”"),
+        ("id_reason", "Say why."),
+        ("id_unnamed", "“Unnamed” is required"),
+    ]
+    html = str(form)
+    assert "“Your name” is required" in html
+    assert "Choose an answer for “Favourite colour?”" in html
+    assert "This field is required." not in html
+
+
+def test_a_field_added_or_relabelled_in_init_is_named_by_its_final_label():
+    form = PerItemForm(data={"name": ""}, items=["A.1"])
+    form.fields["name"].label = "Name as others know you"
+
+    assert not form.is_valid()
+    assert form.errors["name"] == ["“Name as others know you” is required"]
+    assert form.errors["comment-A.1"] == ["“Comment on A.1” is required"]
+
+
+def test_missing_answer_messages_are_welsh_on_welsh_pages():
+    with translation.override("cy"):
+        form = EveryKindForm(data={})
+        form.is_valid()
+        assert form.errors["name"] == ["Mae angen “Your name”"]
+        assert form.errors["colour"] == ["Dewiswch ateb ar gyfer “Favourite colour?”"]
+        assert form.errors["agree"] == ["Ticiwch “I agree”"]
+
+
+def test_an_empty_password_change_says_which_boxes_are_empty(client_for, alice):
+    page = client_for(alice).post(reverse("accounts:password-change"), {"x": ""})
+
+    summary = page.content.decode().split("govuk-error-summary__list")[1].split("</ul>")[0]
+    assert "“Old password” is required" in summary
+    assert "“New password” is required" in summary
+    assert "“New password confirmation” is required" in summary
+    assert "This field is required." not in summary

@@ -7,6 +7,9 @@ is just `{{ form }}` plus a button, and error summaries come from one include.
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -24,6 +27,26 @@ ERROR_CLASSES = {
     "govuk-select": "govuk-select--error",
     "govuk-file-upload": "govuk-file-upload--error",
 }
+
+
+# Django says "This field is required." for every field, so a summary of several reads as
+# the same line repeated; GOV.UK asks for messages that say which field is wrong.
+DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+def _required_message(field: forms.Field, name: str) -> str:
+    # Read when shown, so a label a form changes after __init__ is the one named.
+    label = pretty_name(name) if field.label is None else field.label
+    kind = widget_kind(field.widget)
+    if kind == "checkbox":
+        return gettext("Tick “%(label)s”") % {"label": label}
+    if isinstance(field, forms.ChoiceField) or kind in {"radios", "checkboxes"}:
+        return gettext("Choose an answer for “%(label)s”") % {"label": label}
+    return gettext("“%(label)s” is required") % {"label": label}
+
+
+# Lazy, so the message is in the language of the request that shows it.
+required_message = lazy(_required_message, str)
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -76,8 +99,18 @@ class GovukFormMixin:
             hint = f"{self.add_prefix(name)}-hint"
             if hint not in ids:
                 widget.attrs["aria-describedby"] = " ".join([hint, *ids])
+        if field.required:
+            self._name_the_field_when_missing(name, field)
+
+    def _name_the_field_when_missing(self, name: str, field: forms.Field) -> None:
+        """Replace Django's generic required message; a form's own message stays, and so
+        does the generic one for a field without a label (there is nothing to name)."""
+        if field.error_messages.get("required") is DJANGO_REQUIRED and field.label != "":
+            field.error_messages["required"] = required_message(field, name)
 
     def full_clean(self):
+        for name in self.fields:  # fields added after __init__ get the same treatment
+            self._govuk_style(name)
         super().full_clean()
         # Mark invalid widgets only after validation, so subclasses can still change
         # fields and querysets in their own __init__.

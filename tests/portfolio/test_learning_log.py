@@ -70,7 +70,7 @@ def test_learning_dated_in_the_future_is_refused_and_nothing_is_saved(alice, cli
     [
         ("31", "2", "2026", "The date must be a real date"),
         ("", "2", "2026", "The date must include a day"),
-        ("", "", "", "This field is required"),
+        ("", "", "", "“When did it happen?” is required"),
     ],
 )
 def test_a_date_that_is_not_a_date_gets_a_clear_message(
