@@ -143,6 +143,14 @@ def matchable(cohort: Cohort) -> tuple[list[Application], list[Application]]:
     return mentees, [a for a in mentors if room[a.pk] > 0]
 
 
+def waiting_to_match(cohort: Cohort) -> tuple[list[Application], list[Application]]:
+    """(mentees, mentors) still waiting: matchable mentees not yet in a draft pair, and
+    matchable mentors. When either list is empty, proposing pairs can change nothing."""
+    mentees, mentors = matchable(cohort)
+    drafted = set(cohort.draft_pairs.values_list("mentee_id", flat=True))
+    return [m for m in mentees if m.pk not in drafted], mentors
+
+
 # --- a participant's own things ----------------------------------------------------------
 
 

@@ -37,6 +37,9 @@ def _act(request, cohort) -> None:
     action = request.POST.get("action")
     drafts = cohort.draft_pairs
     if action == "run":
+        mentees, mentors = selectors.waiting_to_match(cohort)
+        if not (mentees and mentors):
+            raise ValidationError(_("Nothing was proposed: nobody is waiting to be matched."))
         services.match_run(cohort=cohort, by=request.user)
         messages.success(request, _("The optimiser has proposed pairs. Check them, then publish."))
     elif action == "weights":
@@ -44,6 +47,12 @@ def _act(request, cohort) -> None:
         if not form.is_valid():
             raise ValidationError([m for errors in form.errors.values() for m in errors])
         services.weights_save(cohort=cohort, weights=form.cleaned_data)
+        mentees, mentors = selectors.matchable(cohort)
+        if not (mentees and mentors):
+            messages.success(
+                request, _("Weights saved. Nothing was proposed: nobody is waiting to be matched.")
+            )
+            return
         services.match_run(cohort=cohort, by=request.user)
         messages.success(request, _("Weights saved and pairs proposed again."))
     elif action in {"pin", "unpin"}:
@@ -87,6 +96,7 @@ def matching(request, scheme, cohort):
             show_errors(request, error)
         return redirect("mentoring:matching", cohort_id=cohort.pk)
     mentees, mentors = selectors.matchable(cohort)
+    waiting, free_mentors = selectors.waiting_to_match(cohort)
     drafts = list(
         cohort.draft_pairs.select_related(
             "mentee__applicant", "mentee__organisation", "mentor__applicant", "mentor__organisation"
@@ -114,10 +124,9 @@ def matching(request, scheme, cohort):
             "weights_form": WeightsForm(
                 initial={f: getattr(cohort, f) for f in services.drafting.WEIGHT_FIELDS}
             ),
-            "choose_form": ChooseForm(
-                mentees=[m for m in mentees if m.pk not in {d.mentee_id for d in drafts}],
-                mentors=mentors,
-            ),
+            "nobody_waiting": not waiting,
+            "no_mentor_free": not free_mentors,
+            "choose_form": ChooseForm(mentees=waiting, mentors=free_mentors),
             "swap_form": SwapForm(cohort=cohort),
             "untrained": cohort.applications.filter(status=Application.Status.ACCEPTED)
             .exclude(pk__in=selectors.trained_ids(cohort))
