@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from peerpath.lib.forms import Form
+from peerpath.programmes.forms import EventForm
 
 
 class PerItemForm(Form):
@@ -110,3 +111,25 @@ def test_an_empty_password_change_says_which_boxes_are_empty(client_for, alice):
     assert "“New password” is required" in summary
     assert "“New password confirmation” is required" in summary
     assert "This field is required." not in summary
+
+
+def test_a_required_radio_group_offers_no_blank_answer():
+    html = str(EveryKindForm())
+
+    assert 'type="radio" name="colour" value=""' not in html
+    assert '<option value="" selected>---</option>' in html  # a dropdown keeps its blank
+
+
+def test_a_required_model_radio_group_offers_no_blank_answer(masterclasses):
+    html = str(EventForm(programme=masterclasses))
+
+    assert 'name="kind" value=""' not in html
+    assert 'name="kind" value="masterclass"' in html
+
+
+def test_the_blank_choice_of_a_dropdown_is_welsh_on_welsh_pages(masterclasses):
+    with translation.override("cy"):
+        html = str(EventForm(programme=masterclasses)["module"])
+
+    assert "- Dewiswch opsiwn -" in html
+    assert "Select an option" not in html

@@ -6,6 +6,7 @@ untranslated or fuzzy. So adding `{% translate "New words" %}` to a template wit
 Welsh to peerpath/locale/cy/LC_MESSAGES/django.po fails the suite.
 """
 
+import ast
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import django
 import polib
 from django.core import mail
 from django.urls import reverse
@@ -134,3 +136,29 @@ def test_invitation_email_goes_out_in_the_inviters_language(
     assert "You are invited" not in message.subject
     assert "You have been invited" not in message.body
     assert sent.link in message.body
+
+
+def _django_messages_we_translate() -> list[tuple[str, str]]:
+    """(msgid, msgid_plural) of each message listed in peerpath/lib/django_messages.py."""
+    tree = ast.parse((SOURCE / "lib" / "django_messages.py").read_text())
+    return [
+        (call.args[0].value, call.args[1].value if len(call.args) > 1 else "")
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call)
+        and getattr(call.func, "id", "") in {"gettext_noop", "ngettext_lazy"}
+    ]
+
+
+def test_django_messages_we_translate_are_still_djangos_and_have_welsh():
+    django_dir = Path(django.__file__).resolve().parent
+    django_ids = {
+        (entry.msgid, entry.msgid_plural)
+        for path in django_dir.glob("**/locale/en/LC_MESSAGES/django.po")
+        for entry in polib.pofile(str(path))
+    }
+    ours = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE))}
+    listed = _django_messages_we_translate()
+
+    assert listed
+    assert [m for m in listed if m not in django_ids] == []
+    assert [m for m, _plural in listed if m not in ours or not ours[m].translated()] == []

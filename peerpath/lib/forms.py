@@ -101,6 +101,8 @@ class GovukFormMixin:
                 widget.attrs["aria-describedby"] = " ".join([hint, *ids])
         if field.required:
             self._name_the_field_when_missing(name, field)
+            if widget_kind(widget) == "radios":
+                _drop_blank_choice(field)
 
     def _name_the_field_when_missing(self, name: str, field: forms.Field) -> None:
         """Replace Django's generic required message; a form's own message stays, and so
@@ -139,6 +141,16 @@ class GovukFormMixin:
                     anchor = f"{field.auto_id}_0"
                 items.append((anchor, message))
         return items
+
+
+def _drop_blank_choice(field: forms.Field) -> None:
+    """A required radio group offers only real answers, never "- Select an option -"."""
+    if isinstance(field, forms.ModelChoiceField):
+        field.empty_label = None
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(value in ("", None) for value, _label in choices):
+            field.choices = [(v, label) for v, label in choices if v not in ("", None)]
 
 
 class Form(GovukFormMixin, forms.Form):
