@@ -75,6 +75,7 @@ def profile_set_expertise(*, profile: Profile, names: list[str]) -> None:
 class SentInvitation:
     invitation: Invitation
     link: str
+    replaced: int = 0  # earlier invitations to the same address that no longer work
 
 
 def invitation_send(
@@ -99,8 +100,10 @@ def invitation_send(
         )
     raw_token = Invitation.new_token()
     with transaction.atomic():
-        Invitation.objects.pending().filter(organisation=organisation, email=email).update(
-            revoked_at=timezone.now()
+        replaced = (
+            Invitation.objects.pending()
+            .filter(organisation=organisation, email=email)
+            .update(revoked_at=timezone.now())
         )
         invitation = Invitation.objects.create(
             organisation=organisation,
@@ -121,7 +124,7 @@ def invitation_send(
             summary=f"Invited {email} as {invitation.get_role_display().lower()}",
         )
         transaction.on_commit(lambda: _send_invitation_email(invitation, link))
-    return SentInvitation(invitation=invitation, link=link)
+    return SentInvitation(invitation=invitation, link=link, replaced=replaced)
 
 
 def _send_invitation_email(invitation: Invitation, link: str) -> None:

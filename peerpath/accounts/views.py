@@ -246,9 +246,15 @@ def organisation(request, organisation):
             except ValidationError as error:
                 form.add_error("email", error)
             else:
-                messages.success(
-                    request, _("Invitation sent to %(email)s.") % {"email": sent.invitation.email}
-                )
+                sent_to = {"email": sent.invitation.email}
+                if sent.replaced:
+                    message = _(
+                        "Invitation sent to %(email)s. It replaces the invitation sent to them "
+                        "before, whose link no longer works."
+                    )
+                else:
+                    message = _("Invitation sent to %(email)s.")
+                messages.success(request, message % sent_to)
                 return redirect(organisation)
     else:
         form = InvitationForm()

@@ -126,6 +126,19 @@ def test_a_new_invitation_replaces_the_old_one(carol, org):
     assert first.invitation.status == "revoked"
 
 
+def test_the_admin_is_told_when_a_new_invitation_replaces_one(client_for, carol, org):
+    url = reverse("orgs:organisation", kwargs={"org_slug": org.slug})
+    invitation = {"email": "newcomer@example.org", "full_name": "", "role": "coordinator"}
+    client = client_for(carol)
+
+    first = client.post(url, invitation, follow=True).content.decode()
+    second = client.post(url, {**invitation, "role": "participant"}, follow=True)
+
+    assert "replaces" not in first
+    assert "It replaces the invitation sent to them before" in second.content.decode()
+    assert Invitation.objects.pending().get().role == "participant"
+
+
 def test_only_a_hash_of_the_token_is_stored(carol, org):
     sent, path = invite(org, carol)
     token = path.rstrip("/").rsplit("/", 1)[-1]
