@@ -1,5 +1,7 @@
 """The matching page says plainly when nobody is left to match, and offers nothing empty."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -96,3 +98,17 @@ def test_saving_weights_with_nobody_to_match_saves_them_and_proposes_nothing(
     cohort.refresh_from_db()
     assert cohort.weight_topics == 2
     assert not MatchRun.objects.filter(cohort=cohort).exists()
+
+
+def test_the_draft_pairs_heading_keeps_the_count_apart_from_the_score(cohort, bob, client_for):
+    make_application(cohort, MENTEE)
+    make_application(cohort, MENTOR)
+    services.match_run(cohort=cohort, by=bob)
+
+    page = _page(client_for(bob), cohort)
+
+    heading = re.search(r"<h2 [^>]*>([^<]*draft pair[^<]*)</h2>\s*<p [^>]*>([^<]*)</p>", page)
+    assert heading and heading.group(1) == "1 draft pair"
+    assert heading.group(2).startswith("Total score ")
+    caption = re.search(r"<caption[^>]*>(.*?)</caption>", page, re.S)
+    assert caption.group(1) == "1 draft pair"
