@@ -213,7 +213,7 @@ def export(request, scheme, cohort):
                 pairing.get_how_made_display(),
                 pairing.get_status_display(),
                 row["sessions"],
-                row["quiet_weeks"],
+                row["quiet_weeks"] if row["last_session"] else "",  # never met: no number
                 " ".join(str(r) for r in row["recent_ratings"]),
                 pairing.get_end_reason_display(),
             ]
