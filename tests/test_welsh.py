@@ -16,6 +16,7 @@ from pathlib import Path
 
 import django
 import polib
+import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -162,3 +163,55 @@ def test_django_messages_we_translate_are_still_djangos_and_have_welsh():
     assert listed
     assert [m for m in listed if m not in django_ids] == []
     assert [m for m, _plural in listed if m not in ours or not ours[m].translated()] == []
+
+
+def test_password_rules_and_their_errors_are_in_welsh(alice):
+    from django.contrib.auth import password_validation
+
+    from peerpath.accounts.forms import PasswordChangeForm
+    from tests.factories import TEST_PASSWORD
+
+    def errors(new, again=None):
+        form = PasswordChangeForm(
+            alice,
+            data={
+                "old_password": TEST_PASSWORD,
+                "new_password1": new,
+                "new_password2": new if again is None else again,
+            },
+        )
+        form.is_valid()
+        return [str(message) for message in form.errors.get("new_password2", [])]
+
+    with translation.override("cy"):
+        rules = str(password_validation.password_validators_help_text_html())
+        numeric = errors("1234567890")
+        short = errors("Qz7")
+        similar = errors("alice@example.org")
+        mismatch = errors("Quiet river 41", again="Quiet river 42")
+        confirm_hint = str(PasswordChangeForm(alice)["new_password2"].help_text)
+
+    assert "Rhaid i’ch cyfrinair gynnwys o leiaf 10 nod." in rules
+    assert "Ni all eich cyfrinair fod yn rhifau i gyd." in rules
+    assert "Ni all eich cyfrinair fod yn gyfrinair a ddefnyddir yn aml." in rules
+    assert "Ni all eich cyfrinair fod yn rhy debyg i’ch gwybodaeth bersonol arall." in rules
+    assert "Your password" not in rules
+    assert "Mae’r cyfrinair hwn yn rhifau i gyd." in numeric
+    assert "Mae’r cyfrinair hwn yn rhy gyffredin." in numeric
+    assert "Mae’r cyfrinair hwn yn rhy fyr. Rhaid iddo gynnwys o leiaf 10 nod." in short
+    assert "Mae’r cyfrinair yn rhy debyg i’ch cyfeiriad e-bost." in similar
+    assert mismatch == ["Nid yw’r ddau gyfrinair yr un fath."]
+    assert confirm_hint == "Rhowch yr un cyfrinair ag o’r blaen, i’w wirio."
+
+
+def test_number_limits_say_the_right_thing_in_welsh():
+    from django import forms
+
+    field = forms.IntegerField(min_value=1, max_value=5)
+    with translation.override("cy"):
+        with pytest.raises(forms.ValidationError) as too_big:
+            field.clean("6")
+        assert too_big.value.messages == ["Sicrhewch fod y gwerth hwn yn llai na neu’n hafal i 5."]
+        with pytest.raises(forms.ValidationError) as too_small:
+            field.clean("0")
+        assert too_small.value.messages == ["Sicrhewch fod y gwerth hwn yn fwy na neu’n hafal i 1."]
