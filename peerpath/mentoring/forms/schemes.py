@@ -216,6 +216,12 @@ class TrainingSessionForm(ModelForm):
         model = TrainingSession
         fields = ["title", "starts_at", "duration_minutes", "where"]
 
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if minutes is not None and minutes < 1:
+            raise forms.ValidationError(_("Enter a length of 1 minute or more."))
+        return minutes
+
 
 class AttendanceForm(Form):
     attended = forms.ModelMultipleChoiceField(
