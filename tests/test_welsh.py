@@ -215,3 +215,14 @@ def test_number_limits_say_the_right_thing_in_welsh():
         with pytest.raises(forms.ValidationError) as too_small:
             field.clean("0")
         assert too_small.value.messages == ["Sicrhewch fod y gwerth hwn yn fwy na neu’n hafal i 1."]
+
+
+def test_evidence_upload_hint_is_welsh_on_welsh_pages():
+    from peerpath.portfolio.forms import EvidenceFileForm
+
+    with translation.override("cy"):
+        html = str(EvidenceFileForm(prefix="file")["file"].as_field_group())
+
+    assert "Hyd at 10 MB. Mathau a dderbynnir: PDF" in html
+    assert "Accepted:" not in html
+    assert 'aria-describedby="file-file-hint"' in html

@@ -125,12 +125,17 @@ class EntryForm(PickerFormMixin, Form):
 
 
 class EvidenceFileForm(Form):
-    file = forms.FileField(
-        label=_("Upload a file"),
-        help_text=_("Up to %(mb)s MB. Accepted: %(types)s.")
-        % {"mb": max_bytes() // 1_048_576, "types": allowed_extensions()},
-    )
+    file = forms.FileField(label=_("Upload a file"))
     title = forms.CharField(label=_("Describe it (optional)"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in here, not on the class: there it would be formatted once, at import,
+        # in English.
+        self.fields["file"].help_text = _("Up to %(mb)s MB. Accepted: %(types)s.") % {
+            "mb": max_bytes() // 1_048_576,
+            "types": allowed_extensions(),
+        }
 
 
 class EvidenceLinkForm(Form):
