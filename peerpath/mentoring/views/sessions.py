@@ -14,8 +14,26 @@ from .. import services
 from ..access import pair_member
 from ..forms.pairs import CheckInForm, SessionForm, WhenForm
 from ..ics import session_ics
-from ..models import CheckIn, Session, SessionNotes
+from ..models import CheckIn, Pairing, Session, SessionNotes
 from .common import add_errors, show_errors
+
+
+def _sessions_closed(request, pairing, template: str, **context):
+    """Sessions are for a running pairing: say so before anyone fills in a form. The
+    services refuse them too, whatever arrives."""
+    if pairing.status == Pairing.Status.ACTIVE:
+        return None
+    return render(
+        request,
+        template,
+        {
+            "pairing": pairing,
+            "form": None,
+            "i_signed": pairing.agreement.signed_by(request.user),
+            "partner": pairing.partner_of(request.user),
+            **context,
+        },
+    )
 
 
 def _draft_prefix(pairing, session) -> str:
@@ -52,6 +70,8 @@ def session_log(request, pairing, session=None):
     session = session or Session(pairing=pairing)
     if session.status == Session.Status.CANCELLED:
         raise Http404
+    if closed := _sessions_closed(request, pairing, "mentoring/session_form.html", session=session):
+        return closed
     form = _session_form(request, pairing, session)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
@@ -81,6 +101,8 @@ def session_log(request, pairing, session=None):
 
 @pair_member
 def session_plan(request, pairing):
+    if closed := _sessions_closed(request, pairing, "mentoring/session_plan.html"):
+        return closed
     form = WhenForm(
         request.POST or None,
         initial={
