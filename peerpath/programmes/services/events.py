@@ -107,9 +107,19 @@ def enrolment_cancel(*, enrolment: Enrolment) -> list[Enrolment]:
 
 
 def event_save(*, event: Event) -> list[Enrolment]:
-    """Create or change an event; more places offer them to the waiting list at once."""
+    """Create or change an event; more places offer them to the waiting list at once.
+
+    Refused, saving nothing, if it ends before it starts or sign-up closes after it starts.
+    """
+    problems = {}
     if event.ends_at <= event.starts_at:
-        raise ValidationError({"ends_at": _("The end must be after the start.")})
+        problems["ends_at"] = _("The end must be after the start.")
+    if event.enrolment_closes_at and event.enrolment_closes_at > event.starts_at:
+        problems["enrolment_closes_at"] = _(
+            "Sign-up must close when the event starts (%(starts)s) or earlier."
+        ) % {"starts": f"{timezone.localtime(event.starts_at):%d/%m/%Y %H:%M}"}
+    if problems:
+        raise ValidationError(problems)
     with transaction.atomic():
         event.save()
         locked = Event.objects.select_for_update().get(pk=event.pk)
