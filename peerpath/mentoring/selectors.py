@@ -112,11 +112,16 @@ def places_left(applications) -> dict[int, int]:
     return {a.pk: max(a.capacity - taken[a.pk], 0) for a in applications}
 
 
-def live_pairing_count(application: Application) -> int:
-    return Pairing.objects.filter(
-        Q(mentor_application=application) | Q(mentee_application=application),
-        status__in=LIVE_STATUSES,
-    ).count()
+def live_pairing_of(application: Application) -> Pairing | None:
+    """The live pairing this application is in, if any (the latest, for a mentor)."""
+    return (
+        Pairing.objects.filter(
+            Q(mentor_application=application) | Q(mentee_application=application),
+            status__in=LIVE_STATUSES,
+        )
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def matchable(cohort: Cohort) -> tuple[list[Application], list[Application]]:

@@ -25,11 +25,16 @@ def home(request):
         "-created_at"
     )
     applied = {a.cohort_id for a in applications}
+    pairings = list(selectors.pairings_of(user))
     return render(
         request,
         "mentoring/home.html",
         {
-            "pairings": selectors.pairings_of(user),
+            "pairings": pairings,
+            # A mentee with a live pair in a round has no use for that round's shortlist.
+            "paired_as_mentee": {
+                p.cohort_id for p in pairings if p.is_live and p.mentee_id == user.pk
+            },
             "waiting": selectors.waiting_for(user),
             "applications": applications,
             "open_cohorts": [c for c in selectors.open_cohorts_for(user) if c.pk not in applied],
@@ -221,7 +226,7 @@ def shortlist(request, cohort_id):
                 "mentor__applicant__profile", "mentor__organisation"
             ),
             "requests": mentee.requests_made.select_related("mentor__applicant"),
-            "paired": selectors.live_pairing_count(mentee) > 0,
+            "pairing": selectors.live_pairing_of(mentee),
         },
     )
 
