@@ -1,13 +1,12 @@
-// Wide tables sit in a .pp-table-scroll box that scrolls sideways on narrow screens. A box
-// that scrolls must be reachable by keyboard (WCAG 2.1.1) and say what it holds, so while
-// it overflows it becomes a named, focusable region; when it fits, it is left alone and
-// adds no tab stop.
+// Wide tables and charts sit in a .pp-table-scroll box that scrolls sideways on narrow
+// screens. A box that scrolls must be reachable by keyboard (WCAG 2.1.1) and say what it
+// holds, so while it overflows it becomes a region named by the table's caption or the
+// chart's title, focusable; when it fits, it is left alone and adds no tab stop.
 let captions = 0;
 
 function update(box) {
-  const table = box.querySelector("table");
   if (box.scrollWidth > box.clientWidth) {
-    const caption = table && table.querySelector("caption");
+    const caption = box.querySelector("table > caption, svg > title");
     if (caption) {
       caption.id ||= `pp-table-caption-${++captions}`;
       box.setAttribute("aria-labelledby", caption.id);
