@@ -12,6 +12,7 @@ from peerpath.lib.forms import Form
 
 from .models import RATER_GROUPS, Share
 from .services.policy import LARGEST_MINIMUM
+from .services.rounds import LONGEST_ROUND
 
 CANNOT_SAY = "cannot-say"
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -160,14 +161,31 @@ class RoundForm(Form):
             self.initial.setdefault("framework", default.pk)
         if not self.is_bound:
             self.initial.setdefault("closes_on", _in_three_weeks())
+        _explain_last_day(self.fields["closes_on"])
 
 
 def _in_three_weeks() -> str:
     return (timezone.localdate() + datetime.timedelta(days=21)).strftime("%-d/%-m/%Y")
 
 
+def _explain_last_day(field: forms.DateField) -> None:
+    """Say how far ahead the last day may be, with an example that is allowed today."""
+    latest = timezone.localdate() + LONGEST_ROUND
+    example = _in_three_weeks()
+    field.help_text = _(
+        "Up to %(days)s days from today, so %(latest)s at the latest. For example, %(example)s"
+    ) % {"days": LONGEST_ROUND.days, "latest": f"{latest:%-d/%-m/%Y}", "example": example}
+    field.error_messages["invalid"] = _("Enter a real date, for example %(example)s.") % {
+        "example": example
+    }
+
+
 class LastDayForm(Form):
     closes_on = GovukDateField(label=_("New last day for feedback"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _explain_last_day(self.fields["closes_on"])
 
 
 class RatersForm(Form):

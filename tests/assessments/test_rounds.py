@@ -296,3 +296,32 @@ def test_the_last_day_can_move_later_but_not_earlier_once_sent(client_for, alice
         later = timezone.localdate() + datetime.timedelta(days=7)
         client_for(alice).post(url, {"closes_on": later.strftime("%d/%m/%Y")})
         assert client_for(None).get(respond).status_code == 200
+
+
+def hint_of(page: str) -> str:
+    return re.search(r'id="closes_on-hint" class="govuk-hint">([^<]*)<', page).group(1)
+
+
+def test_the_last_day_hint_states_the_limit_and_its_example_is_accepted(client_for, alice, six):
+    # 00:30 on 1 July in London is still 30 June in UTC: the dates count from London's day.
+    with time_machine.travel(datetime.datetime(2027, 6, 30, 23, 30, tzinfo=datetime.UTC)):
+        page = client_for(alice).get(reverse("assessments:round-new")).content.decode()
+        hint = hint_of(page)
+        assert hint == (
+            "Up to 90 days from today, so 29/9/2027 at the latest. For example, 22/7/2027"
+        )
+        new_round(client_for(alice), six, closes_on=datetime.date(2027, 7, 22))
+
+    assert FeedbackRound.objects.get(subject=alice).closes_on == datetime.date(2027, 7, 22)
+
+
+def test_the_new_last_day_hint_states_the_limit_in_welsh(client_for, alice, six):
+    with time_machine.travel(datetime.datetime(2027, 2, 1, 9, 0, tzinfo=datetime.UTC)):
+        client = client_for(alice)
+        client.cookies["django_language"] = "cy"
+        round = builders.feedback_round(alice, six)
+        page = client.get(reverse("assessments:round-last-day", args=[round.pk]))
+
+    assert hint_of(page.content.decode()) == (
+        "Hyd at 90 diwrnod o heddiw, felly 2/5/2027 fan bellaf. Er enghraifft, 22/2/2027"
+    )
