@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from peerpath.accounts.audit import audit_record
 from peerpath.accounts.models import Organisation, User
@@ -61,8 +62,11 @@ def framework_import(
                 [
                     Problem(
                         "slug",
-                        f'"{data.slug}" is already used by another organisation\'s '
-                        "framework; choose a different slug",
+                        _(
+                            '"%(slug)s" is already used by another organisation\'s framework; '
+                            "choose a different slug"
+                        )
+                        % {"slug": data.slug},
                     )
                 ]
             )
@@ -77,9 +81,12 @@ def framework_import(
                     [
                         Problem(
                             "version",
-                            f"version {data.version} of {data.slug} is already "
-                            "published with different content; give this file a new version "
-                            "number (for example one higher)",
+                            _(
+                                "version %(version)s of %(slug)s is already published with "
+                                "different content; give this file a new version number "
+                                "(for example one higher)"
+                            )
+                            % {"version": data.version, "slug": data.slug},
                         )
                     ]
                 )

@@ -57,3 +57,15 @@ def test_a_bad_file_fails_with_every_problem_and_imports_nothing(db, tmp_path):
 def test_exporting_an_unknown_framework_names_the_known_ones(shipped_frameworks):
     with pytest.raises(CommandError, match="Known: cld-peer-self-evaluation"):
         call_command("export_framework", "nope")
+
+
+def test_a_file_of_the_wrong_kind_is_named_as_such_on_the_command_line(db, tmp_path):
+    path = tmp_path / "logo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(CommandError) as caught:
+        call_command("import_framework", str(path))
+    assert str(caught.value) == (
+        f"{path}: 1 problem(s); nothing was imported.\n"
+        "  This file is not a JSON or CSV file. Choose the framework file saved as .json or .csv."
+    )
+    assert not Framework.objects.exists()

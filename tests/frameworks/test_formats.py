@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.utils import translation
 
 from peerpath.frameworks.formats import FrameworkFileError, dump_framework, read_framework_file
 from peerpath.frameworks.shipped import shipped_files
@@ -14,6 +15,13 @@ SIMPLE_CSV = (
     "PPL,People,PPL.1,Gives useful feedback\n"
 )
 META = {"slug": "team-leading", "name": "Team leading", "version": "1.0"}
+
+
+WRONG_KIND = (
+    "This file is not a JSON or CSV file. Choose the framework file saved as .json or .csv."
+)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
+XML = b'<?xml version="1.0" encoding="UTF-8"?>\n<framework><domain code="A"/></framework>\n'
 
 
 def problems_of(content, name="f.csv", **kwargs) -> list[str]:
@@ -104,9 +112,80 @@ def test_json_with_the_wrong_types_names_the_field():
     assert "domains[2].statements: must be a list" in problems
 
 
-def test_broken_json_says_where():
+def test_broken_json_says_where_and_why_in_words():
     [problem] = problems_of(b'{"format": "peerpath-framework/1",\n "slug": }', name="f.json")
-    assert problem.startswith("line 2, column 10: not valid JSON")
+    assert problem == (
+        "line 2, column 10: "
+        "This is not valid JSON: a value is missing here, or the file is not JSON."
+    )
+    [problem] = problems_of(b'{"format": "peerpath-framework/1"\n "slug": "x"}', name="f.json")
+    assert problem == "line 2, column 2: This is not valid JSON: a comma is missing here."
+
+
+def test_broken_json_is_explained_in_welsh_without_pythons_english():
+    with translation.override("cy"):
+        [problem] = problems_of(b'{"format": "peerpath-framework/1",\n "slug": }', name="f.json")
+    assert problem == (
+        "llinell 2, colofn 10: Nid yw hwn yn JSON dilys: mae gwerth ar goll yma, "
+        "neu nid JSON yw'r ffeil."
+    )
+    assert "Expecting" not in problem
+
+
+def test_json_field_problems_are_in_welsh_with_the_paths_as_they_are():
+    raw = shipped("six-leadership-capabilities").as_dict()
+    raw["domains"][1]["statements"][0]["text"] = 42
+    raw["format"] = "other/1"
+    with translation.override("cy"):
+        problems = problems_of(json.dumps(raw).encode(), name="f.json")
+    assert 'format: rhaid iddo fod yn "peerpath-framework/1" (canfuwyd "other/1")' in problems
+    assert "domains[1].statements[0].text: rhaid iddo fod yn destun" in problems
+
+
+def test_spreadsheet_problems_are_in_welsh_with_their_lines():
+    content = (
+        b"domain_code,domain_name,statement_code,statement_text\n"
+        b"LEAD,Leading,LEAD.1,Sets a clear direction\n"
+        b"LEAD,Leading,LEAD.1,Duplicate code\n"
+        b"PPL,,PPL.2,\n"
+    )
+    with translation.override("cy"):
+        problems = problems_of(content, overrides=META)
+    assert 'llinell 3, code: mae "LEAD.1" wedi\'i ddefnyddio ddwywaith (hefyd yn llinell 2)' in (
+        problems
+    )
+    assert "llinell 4, name: mae angen hwn ac ni all fod yn wag" in problems
+    with translation.override("cy"):
+        [problem] = problems_of(b"domain,statement\nA,B\n", overrides=META)
+    assert problem.startswith("llinell 1: mae angen y colofnau domain_code, domain_name")
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("logo.png", PNG),
+        ("framework.json", PNG),
+        ("standards.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+        ("framework.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00"),
+        ("framework.xml", XML),
+        ("framework.csv", XML),
+        ("page.html", b"\n<!DOCTYPE html>\n<html lang=en><title>Frameworks</title></html>\n"),
+    ],
+)
+def test_a_file_of_the_wrong_kind_gets_one_plain_message(name, content):
+    assert problems_of(content, name=name, overrides=META) == [WRONG_KIND]
+
+
+def test_the_wrong_kind_is_named_even_when_a_format_is_chosen():
+    assert problems_of(XML, name="f.xml", overrides=META, fmt="csv") == [WRONG_KIND]
+    with translation.override("cy"):
+        [problem] = problems_of(PNG, name="f.png", fmt="json")
+    assert problem.startswith("Nid ffeil JSON na CSV yw'r ffeil hon.")
+
+
+def test_a_spreadsheet_saved_as_utf16_is_told_to_save_as_utf8_not_refused_as_binary():
+    [problem] = problems_of(SIMPLE_CSV.encode("utf-16"), overrides=META)
+    assert "not UTF-8" in problem and "CSV UTF-8" in problem
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "moodle", "case"])

@@ -1,5 +1,6 @@
 """Framework pages: browse, stable item addresses, downloads, and uploads by org admins."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -9,10 +10,10 @@ from peerpath.frameworks.models import Framework
 CSV = "domain_code,domain_name,statement_code,statement_text\nVAL,Values,VAL.1,We listen first\n"
 
 
-def upload(client, org, content, **fields):
+def upload(client, org, content, filename="values.csv", **fields):
     return client.post(
         reverse("framework-upload", kwargs={"org_slug": org.slug}),
-        {"file": SimpleUploadedFile("values.csv", content), **fields},
+        {"file": SimpleUploadedFile(filename, content), **fields},
     )
 
 
@@ -84,6 +85,47 @@ def test_a_bad_upload_lists_every_problem_and_saves_nothing(client_for, carol, o
     assert "line 4, name" in page
     assert not Framework.objects.filter(slug="northfold-values").exists()
     assert 'value="Northfold values"' in page, "the form keeps what was typed"
+
+
+def test_a_welsh_upload_of_broken_json_lists_the_problems_in_welsh(client_for, carol, org):
+    client = client_for(carol)
+    client.cookies["django_language"] = "cy"
+    broken = b'{"format": "peerpath-framework/1",\n "slug": "northfold-values",\n "name": }'
+    page = upload(client, org, broken, filename="values.json").content.decode()
+    assert "llinell 3, colofn 10" in page
+    assert "Nid yw hwn yn JSON dilys: mae gwerth ar goll yma" in page
+    assert "Expecting" not in page and "not valid JSON" not in page
+    assert not Framework.objects.filter(slug="northfold-values").exists()
+
+
+def test_a_welsh_upload_of_a_bad_spreadsheet_names_lines_in_welsh(client_for, carol, org):
+    client = client_for(carol)
+    client.cookies["django_language"] = "cy"
+    bad = CSV + "OTHER,,X Y,\n"
+    page = upload(client, org, bad.encode(), name="Northfold values", version="1").content.decode()
+    assert "llinell 3, name" in page and "mae angen hwn ac ni all fod yn wag" in page
+    assert "is required" not in page
+
+
+@pytest.mark.parametrize(
+    "filename, content",
+    [
+        ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"),
+        ("values.xml", b'<?xml version="1.0"?>\n<framework><domain code="VAL"/></framework>\n'),
+    ],
+)
+def test_a_picture_or_an_xml_file_is_named_as_the_wrong_kind_and_nothing_is_saved(
+    client_for, carol, org, filename, content
+):
+    response = upload(client_for(carol), org, content, filename=filename, name="V", version="1")
+    page = response.content.decode()
+    assert "The file cannot be imported: 1 problem(s)" in page
+    assert (
+        "This file is not a JSON or CSV file. Choose the framework file saved as .json or .csv."
+        in (page)
+    )
+    assert "the header row needs" not in page and "not UTF-8 text" not in page
+    assert not Framework.objects.exists()
 
 
 @override_settings(FRAMEWORK_UPLOAD_MAX_BYTES=1024)

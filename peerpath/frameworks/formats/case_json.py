@@ -11,6 +11,8 @@ import json
 import uuid
 from datetime import UTC, datetime
 
+from django.utils.translation import gettext as _
+
 from .data import (
     DomainData,
     FrameworkData,
@@ -21,6 +23,7 @@ from .data import (
     SourceData,
     StatementData,
 )
+from .places import scale_level
 
 NAMESPACE = uuid.UUID("9a1c3f2e-52b4-4c8f-9f61-8f3f6f0d6c11")
 
@@ -162,15 +165,17 @@ def from_dict(raw: dict, overrides: dict[str, str] | None = None) -> FrameworkDa
     problems: list[Problem] = []
     document = raw.get("CFDocument")
     if not isinstance(document, dict):
-        raise FrameworkFileError([Problem("CFDocument", "must be an object")])
+        raise FrameworkFileError([Problem("CFDocument", _("must be an object"))])
     items = raw.get("CFItems") or []
     associations = raw.get("CFAssociations") or []
     if not isinstance(items, list) or not isinstance(associations, list):
-        raise FrameworkFileError([Problem("CFItems", "CFItems and CFAssociations must be lists")])
+        raise FrameworkFileError(
+            [Problem("CFItems", _("CFItems and CFAssociations must be lists"))]
+        )
     by_id: dict[str, dict] = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not item.get("identifier"):
-            problems.append(Problem(f"CFItems[{index}]", "needs an identifier"))
+            problems.append(Problem(f"CFItems[{index}]", _("needs an identifier")))
             continue
         by_id[item["identifier"]] = {**item, "_origin": f"CFItems[{index}]"}
     parent_of: dict[str, tuple[str, float]] = {}
@@ -182,12 +187,15 @@ def from_dict(raw: dict, overrides: dict[str, str] | None = None) -> FrameworkDa
             parent = assoc["destinationNodeURI"]["identifier"]
         except (KeyError, TypeError):
             problems.append(
-                Problem(f"CFAssociations[{index}]", "needs origin and destination identifiers")
+                Problem(f"CFAssociations[{index}]", _("needs origin and destination identifiers"))
             )
             continue
         if child not in by_id:
             problems.append(
-                Problem(f"CFAssociations[{index}].originNodeURI", f"unknown item {child}")
+                Problem(
+                    f"CFAssociations[{index}].originNodeURI",
+                    _("unknown item %(identifier)s") % {"identifier": child},
+                )
             )
             continue
         parent_of[child] = (parent, float(assoc.get("sequenceNumber") or 0))
@@ -269,7 +277,7 @@ def _scale_from(rubrics) -> RatingScaleData | None:
                 value=n,
                 label=(level.get("quality") or "").strip(),
                 description=(level.get("description") or "").strip(),
-                origin=f"CFRubrics[0] level {n}",
+                origin=scale_level("CFRubrics[0]", n),
             )
             for n, level in enumerate(levels, start=1)
         ],

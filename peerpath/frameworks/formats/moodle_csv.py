@@ -10,6 +10,8 @@ import csv
 import io
 import json
 
+from django.utils.translation import gettext as _
+
 from .data import (
     DomainData,
     FrameworkData,
@@ -19,6 +21,7 @@ from .data import (
     ScaleLevelData,
     StatementData,
 )
+from .places import WordedPlace, line, locate, scale_level
 
 HEADER = [
     "Parent ID number",
@@ -51,10 +54,17 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise FrameworkFileError(
-            [Problem("line 1", f"not a Moodle competency CSV: missing {', '.join(missing)}")]
+            [
+                Problem(
+                    line(1),
+                    _("not a Moodle competency CSV: missing %(columns)s")
+                    % {"columns": ", ".join(missing)},
+                )
+            ]
         )
     problems: list[Problem] = []
     framework_row: dict | None = None
+    framework_line = 0
     rows: list[tuple[str, dict]] = []
     for number, raw in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
@@ -63,15 +73,13 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
         if row.get("Is framework") in {"1", "true", "True"}:
             if framework_row is not None:
                 problems.append(
-                    Problem(
-                        f"line {number}", "a second framework row; one file holds one framework"
-                    )
+                    Problem(line(number), _("a second framework row; one file holds one framework"))
                 )
-            framework_row = row
+            framework_row, framework_line = row, number
         else:
-            rows.append((f"line {number}", row))
+            rows.append((line(number), row))
     if framework_row is None:
-        problems.append(Problem("", 'no row has "Is framework" set to 1'))
+        problems.append(Problem("", _('no row has "Is framework" set to 1')))
         raise FrameworkFileError(problems)
 
     domains: dict[str, DomainData] = {}
@@ -100,8 +108,9 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
         else:
             problems.append(
                 Problem(
-                    f"{origin}, Parent ID number",
-                    f'"{parent}" does not match the ID number of an earlier row',
+                    locate(origin, "Parent ID number"),
+                    _('"%(parent)s" does not match the ID number of an earlier row')
+                    % {"parent": parent},
                 )
             )
     if problems:
@@ -110,13 +119,14 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
     scale = None
     labels = [label.strip() for label in framework_row.get("Scale values", "").split(",")]
     if any(labels):
+        scale_values = WordedPlace(locate(line(framework_line), "Scale values"))
         scale = RatingScaleData(
             name=overrides.get("scale_name") or "Rating",
             levels=[
-                ScaleLevelData(value=n, label=label, origin=f"line 2 scale value {n}")
+                ScaleLevelData(value=n, label=label, origin=scale_level(scale_values, n))
                 for n, label in enumerate(labels, start=1)
             ],
-            origin="Scale values",
+            origin=scale_values,
         )
     return FrameworkData(
         slug=overrides.get("slug") or framework_row.get("ID number", "").lower(),

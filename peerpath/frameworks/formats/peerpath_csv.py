@@ -9,6 +9,8 @@ when they matter.
 import csv
 import io
 
+from django.utils.translation import gettext as _
+
 from .data import (
     DomainData,
     FrameworkData,
@@ -19,6 +21,7 @@ from .data import (
     SourceData,
     StatementData,
 )
+from .places import WordedPlace, line, locate, scale_level
 
 REQUIRED_COLUMNS = ["domain_code", "domain_name", "statement_code", "statement_text"]
 OPTIONAL_COLUMNS = ["statement_description", "domain_description", "evidence_prompt"]
@@ -64,7 +67,7 @@ def parse_scale(value: str, origin: str) -> RatingScaleData | None:
     if not sep:
         name, labels = "Rating", value
     levels = [
-        ScaleLevelData(value=n, label=label.strip(), origin=f"{origin} level {n}")
+        ScaleLevelData(value=n, label=label.strip(), origin=scale_level(origin, n))
         for n, label in enumerate(labels.split("|"), start=1)
     ]
     return RatingScaleData(name=name.strip(), levels=levels, origin=origin)
@@ -76,27 +79,33 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
     rows = csv.reader(io.StringIO("\n".join(lines)))
     header = next(rows, None)
     if header is None:
-        raise FrameworkFileError([Problem("", "the file has no header row and no statements")])
+        raise FrameworkFileError([Problem("", _("the file has no header row and no statements"))])
     header = [column.strip().lower() for column in header]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise FrameworkFileError(
             [
                 Problem(
-                    f"line {first_line}",
-                    f"the header row needs the columns {', '.join(REQUIRED_COLUMNS)}; "
-                    f"missing: {', '.join(missing)}",
+                    line(first_line),
+                    _("the header row needs the columns %(columns)s; missing: %(missing)s")
+                    % {"columns": ", ".join(REQUIRED_COLUMNS), "missing": ", ".join(missing)},
                 )
             ]
         )
     problems: list[Problem] = []
     domains: dict[str, DomainData] = {}
     for offset, row in enumerate(rows, start=1):
-        line = f"line {first_line + offset}"
+        where = line(first_line + offset)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            problems.append(Problem(line, f"has {len(row)} cells but the header has {len(header)}"))
+            problems.append(
+                Problem(
+                    where,
+                    _("has %(cells)s cells but the header has %(columns)s")
+                    % {"cells": len(row), "columns": len(header)},
+                )
+            )
             continue
         cells = dict(zip(header, [cell.strip() for cell in row], strict=False))
         domain_code = cells.get("domain_code", "")
@@ -107,15 +116,18 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
                 name=cells.get("domain_name", ""),
                 description=cells.get("domain_description", ""),
                 evidence_prompt=cells.get("evidence_prompt", ""),
-                origin=line,
+                origin=where,
             )
             domains[domain_code.casefold()] = domain
         elif cells.get("domain_name") and cells["domain_name"] != domain.name:
             problems.append(
                 Problem(
-                    f"{line}, domain_name",
-                    f'domain {domain_code} is called "{domain.name}" on {domain.origin}; '
-                    "use the same name on every row",
+                    locate(where, "domain_name"),
+                    _(
+                        'domain %(code)s is called "%(name)s" on %(place)s; '
+                        "use the same name on every row"
+                    )
+                    % {"code": domain_code, "name": domain.name, "place": domain.origin},
                 )
             )
         if cells.get("statement_code") or cells.get("statement_text"):
@@ -124,7 +136,7 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
                     code=cells.get("statement_code", ""),
                     text=cells.get("statement_text", ""),
                     description=cells.get("statement_description", ""),
-                    origin=line,
+                    origin=where,
                 )
             )
     if problems:
@@ -147,7 +159,7 @@ def loads(text: str, overrides: dict[str, str] | None = None) -> FrameworkData:
             attribution=metadata.get("attribution", "").replace("\\n", "\n"),
             notes=metadata.get("source_notes", "").replace("\\n", "\n"),
         ),
-        rating_scale=parse_scale(metadata.get("rating_scale", ""), "rating_scale"),
+        rating_scale=parse_scale(metadata.get("rating_scale", ""), WordedPlace("rating_scale")),
         domains=list(domains.values()),
     )
 

@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils.translation import gettext as _
+
 from .data import (
     DomainData,
     FrameworkData,
@@ -13,6 +15,8 @@ from .data import (
     SourceData,
     StatementData,
 )
+from .file_kinds import json_reason
+from .places import line_and_column
 
 FORMAT_ID = "peerpath-framework/1"
 
@@ -28,10 +32,10 @@ class _Reader:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.problems.append(Problem(f"{path}.{key}", "must be text"))
+            self.problems.append(Problem(f"{path}.{key}", _("must be text")))
             return ""
         if required and not value.strip():
-            self.problems.append(Problem(f"{path}.{key}", "is required and cannot be empty"))
+            self.problems.append(Problem(f"{path}.{key}", _("is required and cannot be empty")))
         return value.strip()
 
     def mapping(self, obj: dict, key: str, path: str) -> dict | None:
@@ -39,7 +43,7 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.problems.append(Problem(f"{path}.{key}", "must be an object"))
+            self.problems.append(Problem(f"{path}.{key}", _("must be an object")))
             return None
         return value
 
@@ -48,14 +52,14 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problems.append(Problem(f"{path}.{key}", "must be a list"))
+            self.problems.append(Problem(f"{path}.{key}", _("must be a list")))
             return []
         good = []
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 good.append(item)
             else:
-                self.problems.append(Problem(f"{path}.{key}[{index}]", "must be an object"))
+                self.problems.append(Problem(f"{path}.{key}[{index}]", _("must be an object")))
         return good
 
 
@@ -64,10 +68,10 @@ def loads(text: str) -> FrameworkData:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise FrameworkFileError(
-            [Problem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}")]
+            [Problem(line_and_column(error.lineno, error.colno), json_reason(error))]
         ) from None
     if not isinstance(raw, dict):
-        raise FrameworkFileError([Problem("", "the file must contain one JSON object")])
+        raise FrameworkFileError([Problem("", _("the file must contain one JSON object"))])
     return from_dict(raw)
 
 
@@ -76,7 +80,11 @@ def from_dict(raw: dict) -> FrameworkData:
     declared = raw.get("format")
     if declared != FORMAT_ID:
         reader.problems.append(
-            Problem("format", f'must be "{FORMAT_ID}" (found {json.dumps(declared)})')
+            Problem(
+                "format",
+                _('must be "%(expected)s" (found %(found)s)')
+                % {"expected": FORMAT_ID, "found": json.dumps(declared)},
+            )
         )
     source = reader.mapping(raw, "source", "") or {}
     scale = _read_scale(reader, raw)
@@ -126,7 +134,7 @@ def _read_scale(reader: _Reader, raw: dict) -> RatingScaleData | None:
         path = f"rating_scale.levels[{index}]"
         value = level.get("value")
         if isinstance(value, bool) or not isinstance(value, int):
-            reader.problems.append(Problem(f"{path}.value", "must be a whole number"))
+            reader.problems.append(Problem(f"{path}.value", _("must be a whole number")))
             value = 0
         levels.append(
             ScaleLevelData(

@@ -4,9 +4,12 @@ import json
 from dataclasses import dataclass
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from . import case_json, moodle_csv, peerpath_csv, peerpath_json
 from .data import FrameworkData, FrameworkFileError, Problem
+from .file_kinds import is_wrong_kind
+from .places import WordedPlace, line
 from .validation import validate
 
 
@@ -37,19 +40,21 @@ def decode(content: bytes) -> str:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
+        line_number = content[: error.start].count(b"\n") + 1
         raise FrameworkFileError(
             [
                 Problem(
-                    f"line {line}",
-                    f"the file is not UTF-8 text (byte 0x{content[error.start]:02x} at position "
-                    f"{error.start}). Save it as UTF-8, e.g. in Excel choose "
-                    "'CSV UTF-8 (Comma delimited)'.",
+                    line(line_number),
+                    _(
+                        "the file is not UTF-8 text (byte %(byte)s at position %(position)s). "
+                        "Save it as UTF-8, e.g. in Excel choose 'CSV UTF-8 (Comma delimited)'."
+                    )
+                    % {"byte": f"0x{content[error.start]:02x}", "position": error.start},
                 )
             ]
         ) from None
     if "\x00" in text:
-        raise FrameworkFileError([Problem("", "the file contains binary data, not text")])
+        raise FrameworkFileError([Problem("", _("the file contains binary data, not text"))])
     return text
 
 
@@ -104,19 +109,36 @@ def read_framework_file(
             [
                 Problem(
                     "",
-                    f"the file is {human_size(size)}; the limit is {human_size(max_bytes)}. "
-                    "Frameworks are small: check it is the right file.",
+                    _(
+                        "the file is %(size)s; the limit is %(limit)s. "
+                        "Frameworks are small: check it is the right file."
+                    )
+                    % {"size": human_size(size), "limit": human_size(max_bytes)},
                 )
             ]
         )
     if not content.strip():
-        raise FrameworkFileError([Problem("", "the file is empty")])
+        raise FrameworkFileError([Problem("", _("the file is empty"))])
+    if is_wrong_kind(content):
+        raise FrameworkFileError(
+            [
+                Problem(
+                    "",
+                    _(
+                        "This file is not a JSON or CSV file. "
+                        "Choose the framework file saved as .json or .csv."
+                    ),
+                )
+            ]
+        )
     overrides = {k: v.strip() for k, v in (overrides or {}).items() if v and v.strip()}
     text = decode(content)
     fmt = fmt or detect_format(filename, text)
     data = parse(text, fmt, overrides)
     if overrides.get("rating_scale") and fmt != "csv":
-        data.rating_scale = peerpath_csv.parse_scale(overrides["rating_scale"], "rating_scale")
+        data.rating_scale = peerpath_csv.parse_scale(
+            overrides["rating_scale"], WordedPlace("rating_scale")
+        )
     if not data.slug and data.name:
         data.slug = slugify(data.name)[:80].strip("-")
     problems = validate(data)
