@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from peerpath.accounts.models import RoleLevel
+from peerpath.frameworks.formats.file_kinds import is_wrong_kind, json_reason
 
 from .models.programmes import CODE_PATTERN, Programme
 from .tools import KNOWN_TOOLS
@@ -197,23 +198,39 @@ def load_json(content: bytes, *, max_bytes: int | None = None) -> dict:
                 )
             ]
         )
+    if is_wrong_kind(content):
+        raise _not_json()
     try:
-        raw = json.loads(content.decode("utf-8-sig"))
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProgrammeFileError(
             [Problem(_("file"), _("The file is not UTF-8 text. Save it as UTF-8 JSON."))]
         ) from None
+    try:
+        raw = json.loads(text)
     except json.JSONDecodeError as error:
+        if not text.lstrip().startswith(("{", "[")):
+            raise _not_json() from None  # a CSV or plain text: not JSON at all
         where = _("line %(line)s, column %(column)s") % {
             "line": error.lineno,
             "column": error.colno,
         }
-        raise ProgrammeFileError(
-            [Problem(where, _("This is not valid JSON: %s") % error.msg)]
-        ) from None
+        raise ProgrammeFileError([Problem(where, json_reason(error))]) from None
     if not isinstance(raw, dict):
         raise ProgrammeFileError([Problem(_("file"), _("The file must hold one JSON object."))])
     return raw
+
+
+def _not_json() -> ProgrammeFileError:
+    """One plain message for a picture, a PDF, a web page or a CSV, not a list of parse errors."""
+    return ProgrammeFileError(
+        [
+            Problem(
+                _("file"),
+                _("This file is not a JSON file. Choose the programme file saved as .json."),
+            )
+        ]
+    )
 
 
 def file_format(raw: dict) -> str:

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from peerpath.programmes.formats import (
     ProgrammeFileError,
@@ -85,7 +86,54 @@ def test_an_unknown_capability_is_caught_against_the_loaded_framework(shipped_fr
 def test_broken_json_names_the_line():
     with pytest.raises(ProgrammeFileError) as refused:
         load_json(b'{\n  "slug": "x",\n  "name": }\n')
-    assert refused.value.problems[0].where == "line 3, column 11"
+    [problem] = refused.value.problems
+    assert problem.where == "line 3, column 11"
+    assert problem.message == (
+        "This is not valid JSON: a value is missing here, or the file is not JSON."
+    )
+
+
+def test_broken_json_is_explained_in_welsh_without_pythons_english():
+    with translation.override("cy"), pytest.raises(ProgrammeFileError) as refused:
+        load_json(b'{\n  "slug": "x"\n  "name": "y"}\n')
+    [problem] = refused.value.problems
+    assert problem.where == "llinell 3, colofn 3"
+    assert problem.message == "Nid yw hwn yn JSON dilys: mae coma ar goll yma."
+
+
+NOT_JSON = "This file is not a JSON file. Choose the programme file saved as .json."
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"slug,name,kind\ninduction,Knowing the business,programme\n",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        b'<?xml version="1.0"?>\n<programme slug="induction"/>\n',
+    ],
+)
+def test_a_csv_a_picture_or_xml_is_named_as_not_json(content):
+    with pytest.raises(ProgrammeFileError) as refused:
+        load_json(content)
+    assert [(p.where, p.message) for p in refused.value.problems] == [("file", NOT_JSON)]
+
+
+def test_a_csv_uploaded_as_a_programme_gets_one_message_and_saves_nothing(
+    shipped_frameworks, bob, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "induction.csv", b"slug,name,kind\ninduction,Knowing the business,programme\n"
+    )
+    response = client_for(bob).post(
+        reverse("programmes:import", args=["northfold"]), {"file": upload}
+    )
+    page = response.content.decode()
+    assert "The file cannot be imported: 1 problem(s)" in page
+    assert NOT_JSON in page
+    assert "line 1, column 1" not in page and "Expecting value" not in page
+    assert not Programme.objects.exists()
 
 
 def test_reimporting_keeps_work_and_retires_activities_that_people_worked_on(
