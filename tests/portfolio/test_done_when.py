@@ -65,7 +65,7 @@ def test_a_year_of_learning_is_recorded_totalled_exported_and_imported_whole(
         entry_url = response["Location"]
     upload = io.BytesIO(b"%PDF-1.4\n% certificate\n%%EOF\n")
     upload.name = "certificate.pdf"
-    client.post(entry_url + "evidence/upload/", {"file": upload, "title": "Certificate"})
+    client.post(entry_url + "evidence/upload/", {"file-file": upload, "file-title": "Certificate"})
 
     hours = client.get(reverse("portfolio:hours")).content.decode()
     assert "97.5 hours over 11 entries" in hours
