@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from peerpath.accounts.models import Organisation, hash_token
 from peerpath.frameworks.models import Domain, Framework, Statement
 from peerpath.lib.models import Model
+from peerpath.lib.search import FoldedTextField
 
 
 class LearningEntry(Model):
@@ -61,6 +62,8 @@ class LearningEntry(Model):
     # session), so recording the same thing twice updates rather than duplicates.
     source_key = models.CharField(max_length=200, blank=True)
     source_url = models.CharField(max_length=500, blank=True)
+    # What the log's search looks in, without accents or case (peerpath.lib.search).
+    search_text = FoldedTextField(sources=("title", "reflection", "practice", "impact"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

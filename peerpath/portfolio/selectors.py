@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 
 from peerpath.frameworks.models import Framework, Statement
+from peerpath.lib.search import fold
 
 from .models import (
     Claim,
@@ -84,10 +85,7 @@ def log_entries(user, wanted: LogFilter = LogFilter()) -> QuerySet[LearningEntry
     entries = LearningEntry.objects.filter(owner=user)
     for word in wanted.query.split()[:8]:
         entries = entries.filter(
-            Q(title__icontains=word)
-            | Q(reflection__icontains=word)
-            | Q(practice__icontains=word)
-            | Q(impact__icontains=word)
+            Q(search_text__contains=fold(word))
             | Q(statements__text__icontains=word)
             | Q(statements__code__iexact=word)
         )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from peerpath.drafts.models import Draft
 from peerpath.drafts.services import draft_save
 from peerpath.portfolio.models import LearningEntry
+from peerpath.portfolio.services import learning_entry_save
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +177,34 @@ def test_the_log_is_searched_by_title_reflection_and_capability_and_filtered(
     }
     assert "Coaching conversation" not in titles(framework="six-leadership-capabilities")
     assert len(titles(framework="cpd-standard-wales")) == 5
+
+
+def test_the_log_search_ignores_accents_and_case(alice, client_for):
+    def found(query):
+        page = client_for(alice).get(reverse("portfolio:log"), {"q": query}).content.decode()
+        return "1 entry matches" in page
+
+    entry = learning_entry_save(
+        owner=alice,
+        title="Gŵyl Fwyd: stondin y llyfrgell",
+        kind="other",
+        date=datetime.date(2026, 8, 3),
+        hours=None,
+        reflection="Siarad â theuluoedd am y llyfrgell; café ar y maes.",
+    )
+
+    assert all(found(q) for q in ["gwyl", "ŵyl", "GŴYL", "Cafe", "café", "a theuluoedd"])
+    assert not found("gwylan")
+    learning_entry_save(
+        entry=entry,
+        owner=alice,
+        title="Stondin yn y sioe",
+        kind="other",
+        date=entry.date,
+        hours=None,
+        reflection="",
+    )
+    assert found("SIOE") and not found("gwyl"), "an edit changes what is searched"
 
 
 def test_editing_an_entry_offers_back_text_that_was_autosaved_but_not_saved(
