@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from peerpath.drafts.widgets import AutosaveTextarea
@@ -18,14 +19,27 @@ CANNOT_SAY = "cannot-say"
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
 
+def _in_three_weeks() -> str:
+    return (timezone.localdate() + datetime.timedelta(days=21)).strftime("%-d/%-m/%Y")
+
+
+# The example is a date three weeks ahead, worked out when the page is shown, so it is
+# never a date a field that wants a future date would refuse.
+_example_hint = lazy(lambda: _("For example, %(example)s") % {"example": _in_three_weeks()}, str)
+_example_error = lazy(
+    lambda: _("Enter a real date, for example %(example)s.") % {"example": _in_three_weeks()},
+    str,
+)
+
+
 class GovukDateField(forms.DateField):
     """One text box that accepts the ways people write dates: 31/3/2027, 31 March 2027."""
 
-    default_error_messages = {"invalid": _("Enter a real date, for example 31/3/2027.")}
+    default_error_messages = {"invalid": _example_error()}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATE_FORMATS)
-        kwargs.setdefault("help_text", _("For example, 31/3/2027"))
+        kwargs.setdefault("help_text", _example_hint())
         super().__init__(**kwargs)
         self.widget.attrs.update({"class": "govuk-input--width-10", "inputmode": "text"})
 
@@ -162,10 +176,6 @@ class RoundForm(Form):
         if not self.is_bound:
             self.initial.setdefault("closes_on", _in_three_weeks())
         _explain_last_day(self.fields["closes_on"])
-
-
-def _in_three_weeks() -> str:
-    return (timezone.localdate() + datetime.timedelta(days=21)).strftime("%-d/%-m/%Y")
 
 
 def _explain_last_day(field: forms.DateField) -> None:

@@ -43,7 +43,7 @@ def test_a_plan_item_needs_an_action_and_a_real_future_date(client_for, alice, c
     url = reverse("assessments:plan", args=[evaluation.pk])
     page = client_for(alice).post(url, {"action": "", "target_date": "31/02/2027"}).content.decode()
     assert "Say what you will do." in page
-    assert "Enter a real date, for example 31/3/2027." in page
+    assert "Enter a real date, for example " in page
     page = (
         client_for(alice).post(url, {"action": "Read", "target_date": "1/1/2020"}).content.decode()
     )

@@ -325,3 +325,16 @@ def test_the_new_last_day_hint_states_the_limit_in_welsh(client_for, alice, six)
     assert hint_of(page.content.decode()) == (
         "Hyd at 90 diwrnod o heddiw, felly 2/5/2027 fan bellaf. Er enghraifft, 22/2/2027"
     )
+
+
+def test_a_date_boxs_example_is_a_date_ahead_whenever_the_form_is_shown(six):
+    from peerpath.assessments.forms import PlanItemForm
+
+    with time_machine.travel(datetime.datetime(2027, 6, 1, 9, tzinfo=datetime.UTC)):
+        form = PlanItemForm(data={"target_date": "x"}, framework=six)
+        assert form.fields["target_date"].help_text == "For example, 22/6/2027"
+        form.is_valid()
+        assert form.errors["target_date"] == ["Enter a real date, for example 22/6/2027."]
+        example = PlanItemForm(data={"target_date": "22/6/2027"}, framework=six)
+        example.is_valid()
+        assert "target_date" not in example.errors
