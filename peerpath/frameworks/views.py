@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from peerpath.accounts.access import org_admin, public, signed_in
@@ -145,9 +146,12 @@ def framework_upload(request, organisation):
                 problems = error.problems
                 form.add_error(
                     "file",
-                    _(
-                        "The file cannot be imported: %(count)s problem(s), listed below. "
-                        "Nothing was saved."
+                    ngettext(
+                        "The file cannot be imported: %(count)s problem, listed below. "
+                        "Nothing was saved.",
+                        "The file cannot be imported: %(count)s problems, listed below. "
+                        "Nothing was saved.",
+                        len(problems),
                     )
                     % {"count": len(problems)},
                 )

@@ -49,7 +49,7 @@ def test_a_bad_file_fails_with_every_problem_and_imports_nothing(db, tmp_path):
     with pytest.raises(CommandError) as caught:
         call_command("import_framework", str(bad), "--slug", "bad", "--version", "1", "--name", "B")
     message = str(caught.value)
-    assert "2 problem(s); nothing was imported" in message
+    assert "2 problems; nothing was imported" in message
     assert "line 2, name" in message and "line 2, text" in message
     assert not Framework.objects.exists()
 
@@ -65,7 +65,7 @@ def test_a_file_of_the_wrong_kind_is_named_as_such_on_the_command_line(db, tmp_p
     with pytest.raises(CommandError) as caught:
         call_command("import_framework", str(path))
     assert str(caught.value) == (
-        f"{path}: 1 problem(s); nothing was imported.\n"
+        f"{path}: 1 problem; nothing was imported.\n"
         "  This file is not a JSON or CSV file. Choose the framework file saved as .json or .csv."
     )
     assert not Framework.objects.exists()

@@ -119,7 +119,7 @@ def test_a_picture_or_an_xml_file_is_named_as_the_wrong_kind_and_nothing_is_save
 ):
     response = upload(client_for(carol), org, content, filename=filename, name="V", version="1")
     page = response.content.decode()
-    assert "The file cannot be imported: 1 problem(s)" in page
+    assert "The file cannot be imported: 1 problem," in page
     assert (
         "This file is not a JSON or CSV file. Choose the framework file saved as .json or .csv."
         in (page)

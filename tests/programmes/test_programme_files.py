@@ -130,7 +130,7 @@ def test_a_csv_uploaded_as_a_programme_gets_one_message_and_saves_nothing(
         reverse("programmes:import", args=["northfold"]), {"file": upload}
     )
     page = response.content.decode()
-    assert "The file cannot be imported: 1 problem(s)" in page
+    assert "The file cannot be imported: 1 problem," in page
     assert NOT_JSON in page
     assert "line 1, column 1" not in page and "Expecting value" not in page
     assert not Programme.objects.exists()
@@ -174,7 +174,7 @@ def test_an_upload_with_problems_shows_them_in_a_table(shipped_frameworks, bob, 
         reverse("programmes:import", args=["northfold"]), {"file": upload}
     )
     page = response.content.decode()
-    assert "The file cannot be imported: 1 problem(s)" in page
+    assert "The file cannot be imported: 1 problem," in page
     assert "“Bad Slug” is not allowed here." in page
     assert not Programme.objects.exists()
 

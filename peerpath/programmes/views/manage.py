@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peerpath.accounts.access import site_admin
 
@@ -92,9 +93,12 @@ def _import(request, owner):
             problems = error.problems
             form.add_error(
                 "file",
-                _(
-                    "The file cannot be imported: %(count)s problem(s), listed below. "
-                    "Nothing was saved."
+                ngettext(
+                    "The file cannot be imported: %(count)s problem, listed below. "
+                    "Nothing was saved.",
+                    "The file cannot be imported: %(count)s problems, listed below. "
+                    "Nothing was saved.",
+                    len(problems),
                 )
                 % {"count": len(problems)},
             )

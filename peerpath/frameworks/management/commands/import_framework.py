@@ -58,7 +58,9 @@ class Command(FrameworkCommand):
                 data=data, owner=owner, publish=not options["draft"], imported_from=fmt
             )
         except FrameworkFileError as error:
-            lines = [f"{path}: {len(error.problems)} problem(s); nothing was imported."]
+            count = len(error.problems)
+            problems = "1 problem" if count == 1 else f"{count} problems"
+            lines = [f"{path}: {problems}; nothing was imported."]
             lines += [f"  {problem}" for problem in error.problems]
             raise CommandError("\n".join(lines)) from None
         framework = outcome.framework

@@ -52,7 +52,9 @@ class Command(BaseCommand):
                     user = user_create(email=email, full_name=bundle.person_name or email)
                 summary = portfolio_import(owner=user, bundle=bundle, merge=merge)
         except PortfolioFileError as error:
-            lines = [f"{file}: {len(error.problems)} problem(s); nothing was imported."]
+            count = len(error.problems)
+            problems = "1 problem" if count == 1 else f"{count} problems"
+            lines = [f"{file}: {problems}; nothing was imported."]
             lines += [f"  {problem}" for problem in error.problems]
             raise CommandError("\n".join(lines)) from None
         for framework in summary.frameworks_installed:
