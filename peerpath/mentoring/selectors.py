@@ -148,12 +148,17 @@ def matchable(cohort: Cohort) -> tuple[list[Application], list[Application]]:
     return mentees, [a for a in mentors if room[a.pk] > 0]
 
 
+def not_drafted(mentees: list[Application], drafts) -> list[Application]:
+    """The mentees not yet in one of `drafts` (the round's draft pairs)."""
+    drafted = {draft.mentee_id for draft in drafts}
+    return [m for m in mentees if m.pk not in drafted]
+
+
 def waiting_to_match(cohort: Cohort) -> tuple[list[Application], list[Application]]:
     """(mentees, mentors) still waiting: matchable mentees not yet in a draft pair, and
     matchable mentors. When either list is empty, proposing pairs can change nothing."""
     mentees, mentors = matchable(cohort)
-    drafted = set(cohort.draft_pairs.values_list("mentee_id", flat=True))
-    return [m for m in mentees if m.pk not in drafted], mentors
+    return not_drafted(mentees, cohort.draft_pairs.only("mentee_id")), mentors
 
 
 # --- a participant's own things ----------------------------------------------------------

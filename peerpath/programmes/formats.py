@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from peerpath.accounts.models import RoleLevel
-from peerpath.frameworks.formats.file_kinds import is_wrong_kind, json_reason
+from peerpath.lib.file_kinds import is_wrong_kind, json_reason
 
 from .models.programmes import CODE_PATTERN, Programme
 from .tools import KNOWN_TOOLS

@@ -4,6 +4,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from peerpath.lib.file_kinds import json_reason
+
 from .data import (
     DomainData,
     FrameworkData,
@@ -15,7 +17,6 @@ from .data import (
     SourceData,
     StatementData,
 )
-from .file_kinds import json_reason
 from .places import line_and_column
 
 FORMAT_ID = "peerpath-framework/1"

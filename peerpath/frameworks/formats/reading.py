@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from peerpath.lib.file_kinds import is_wrong_kind
+
 from . import case_json, moodle_csv, peerpath_csv, peerpath_json
 from .data import FrameworkData, FrameworkFileError, Problem
-from .file_kinds import is_wrong_kind
 from .places import WordedPlace, line
 from .validation import validate
 

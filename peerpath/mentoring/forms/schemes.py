@@ -112,12 +112,7 @@ class CohortForm(ModelForm):
         model = Cohort
         fields = [
             "name",
-            "applications_open",
-            "applications_close",
-            "training_by",
-            "matching_by",
-            "planned_end",
-            "evaluation_by",
+            *Cohort.MILESTONES,
             "topics",
             "availability_options",
             "extra_questions",
@@ -134,17 +129,7 @@ class CohortForm(ModelForm):
             "max_capacity",
             "quiet_weeks",
         ]
-        widgets = {
-            name: DateInput()
-            for name in [
-                "applications_open",
-                "applications_close",
-                "training_by",
-                "matching_by",
-                "planned_end",
-                "evaluation_by",
-            ]
-        }
+        widgets = {name: DateInput() for name in Cohort.MILESTONES}
 
     def clean(self):
         cleaned = super().clean()

@@ -96,12 +96,12 @@ def matching(request, scheme, cohort):
             show_errors(request, error)
         return redirect("mentoring:matching", cohort_id=cohort.pk)
     mentees, mentors = selectors.matchable(cohort)
-    waiting, free_mentors = selectors.waiting_to_match(cohort)
     drafts = list(
         cohort.draft_pairs.select_related(
             "mentee__applicant", "mentee__organisation", "mentor__applicant", "mentor__organisation"
         )
     )
+    waiting = selectors.not_drafted(mentees, drafts)
     run = getattr(cohort, "match_run", None)
     names = dict(
         Application.objects.filter(
@@ -125,8 +125,8 @@ def matching(request, scheme, cohort):
                 initial={f: getattr(cohort, f) for f in services.drafting.WEIGHT_FIELDS}
             ),
             "nobody_waiting": not waiting,
-            "no_mentor_free": not free_mentors,
-            "choose_form": ChooseForm(mentees=waiting, mentors=free_mentors),
+            "no_mentor_free": not mentors,
+            "choose_form": ChooseForm(mentees=waiting, mentors=mentors),
             "swap_form": SwapForm(cohort=cohort),
             "untrained": cohort.applications.filter(status=Application.Status.ACCEPTED)
             .exclude(pk__in=selectors.trained_ids(cohort))
